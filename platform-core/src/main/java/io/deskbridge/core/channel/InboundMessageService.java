@@ -1,0 +1,106 @@
+package io.deskbridge.core.channel;
+
+import io.deskbridge.core.conversation.Attachments;
+import io.deskbridge.core.conversation.Conversation;
+import io.deskbridge.core.conversation.ConversationRepository;
+import io.deskbridge.core.conversation.MessageRepository;
+import io.deskbridge.core.conversation.PublicMessage;
+import io.deskbridge.core.customer.Customer;
+import io.deskbridge.core.customer.CustomerProfile;
+import io.deskbridge.core.customer.CustomerRepository;
+import io.deskbridge.core.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Files one customer message into the inbox in one transaction: recognise (or create) the customer,
+ * find their active conversation on that channel (or open one), append the message.
+ */
+@ApplicationScoped
+@Transactional
+public class InboundMessageService {
+
+  private final CustomerRepository customers;
+  private final ConversationRepository conversations;
+  private final MessageRepository messages;
+  private final Attachments attachments;
+  private final Clock clock;
+
+  @Inject
+  public InboundMessageService(CustomerRepository customers, ConversationRepository conversations,
+      MessageRepository messages, Attachments attachments, Clock clock) {
+    this.customers = customers;
+    this.conversations = conversations;
+    this.messages = messages;
+    this.attachments = attachments;
+    this.clock = clock;
+  }
+
+  protected InboundMessageService() {
+    this(null, null, null, null, null);
+  }
+
+  public InboundReceipt receive(TenantId tenant, InboundMessage inbound) {
+    inbound.validate();
+    attachments.validate(tenant, inbound.attachments());
+    Optional<InboundReceipt> earlier = findEarlierDelivery(tenant, inbound);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    Instant now = clock.instant();
+    Customer customer = recognize(tenant, inbound, now);
+    Conversation conversation = conversations
+        .findActive(tenant, customer.id(), inbound.channel())
+        .orElseGet(() -> open(tenant, customer, inbound.channel(), now));
+    conversation.receiveCustomerMessage(now);
+    PublicMessage message =
+        PublicMessage.fromCustomer(conversation, inbound.text(), inbound.externalMessageId(), now);
+    messages.add(message);
+    attachments.attach(message, inbound.attachments());
+    return new InboundReceipt(conversation.id(), message.id(), customer.id(), true);
+  }
+
+  Optional<InboundReceipt> findEarlierDelivery(TenantId tenant, InboundMessage inbound) {
+    return messages
+        .findInbound(tenant, inbound.channel(), inbound.externalMessageId())
+        .flatMap(m -> conversations.findById(tenant, m.conversationId())
+            .map(c -> new InboundReceipt(c.id(), m.id(), c.customerId(), false)));
+  }
+
+  private Customer recognize(TenantId tenant, InboundMessage inbound, Instant now) {
+    String externalId = inbound.customer().externalId().trim();
+    Optional<Customer> known = customers.findByIdentity(tenant, inbound.channel(), externalId);
+    if (known.isPresent()) {
+      fillGaps(known.get(), inbound.profile(), now);
+      return known.get();
+    }
+    Customer customer = new Customer(tenant, null, now);
+    customer.update(inbound.profile(), now);
+    customer.recognizeAs(inbound.channel(), externalId);
+    customers.add(customer);
+    return customer;
+  }
+
+  /** A channel may learn an email or phone later; it never overwrites what staff already entered. */
+  private static void fillGaps(Customer customer, CustomerProfile fromChannel, Instant now) {
+    CustomerProfile gaps = new CustomerProfile(
+        customer.name() == null ? fromChannel.name() : null,
+        customer.email().isEmpty() ? fromChannel.email() : null,
+        customer.phone().isEmpty() ? fromChannel.phone() : null,
+        customer.language().isEmpty() ? fromChannel.language() : null,
+        null, null, null, null);
+    if (gaps.name() != null || gaps.email() != null || gaps.phone() != null || gaps.language() != null) {
+      customer.update(gaps, now);
+    }
+  }
+
+  private Conversation open(TenantId tenant, Customer customer, String channel, Instant now) {
+    Conversation conversation = new Conversation(tenant, customer.id(), channel, null, now);
+    conversations.add(conversation);
+    return conversation;
+  }
+}

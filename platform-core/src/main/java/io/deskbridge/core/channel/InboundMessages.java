@@ -1,0 +1,49 @@
+package io.deskbridge.core.channel;
+
+import io.deskbridge.core.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+
+/**
+ * The entry point for channels. Two deliveries of the same message (or two first messages of the
+ * same new customer) can race; the database's unique keys let only one win, and the loser is retried
+ * once in a fresh transaction, where it finds the winner's rows and answers as a redelivery.
+ */
+@ApplicationScoped
+public class InboundMessages {
+
+  private final InboundMessageService service;
+
+  @Inject
+  public InboundMessages(InboundMessageService service) {
+    this.service = service;
+  }
+
+  protected InboundMessages() {
+    this(null);
+  }
+
+  public InboundReceipt receive(TenantId tenant, InboundMessage inbound) {
+    try {
+      return service.receive(tenant, inbound);
+    } catch (RuntimeException e) {
+      if (!isUniqueViolation(e)) {
+        throw e;
+      }
+      return service.receive(tenant, inbound);
+    }
+  }
+
+  static boolean isUniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+}

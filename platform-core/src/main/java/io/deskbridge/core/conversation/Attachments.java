@@ -1,0 +1,63 @@
+package io.deskbridge.core.conversation;
+
+import io.deskbridge.core.shared.NotFoundException;
+import io.deskbridge.core.tenant.Tenant;
+import io.deskbridge.core.tenant.TenantId;
+import io.deskbridge.core.tenant.TenantRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** Checks files against the tenant's size limit and keeps them with their timeline entry. */
+@ApplicationScoped
+public class Attachments {
+
+  private final MessageRepository messages;
+  private final AttachmentStore store;
+  private final TenantRepository tenants;
+
+  @Inject
+  public Attachments(MessageRepository messages, AttachmentStore store, TenantRepository tenants) {
+    this.messages = messages;
+    this.store = store;
+    this.tenants = tenants;
+  }
+
+  protected Attachments() {
+    this(null, null, null);
+  }
+
+  /** Validates every file before anything is stored, so a bad third file leaves no first two behind. */
+  public void validate(TenantId tenant, List<NewAttachment> files) {
+    long limit = maxBytes(tenant);
+    for (int i = 0; i < files.size(); i++) {
+      files.get(i).validate("attachments[" + i + "]", limit);
+    }
+  }
+
+  /** Stores validated files; runs inside the caller's transaction with the message itself. */
+  public void attach(Message message, List<NewAttachment> files) {
+    for (NewAttachment file : files) {
+      String key = store.put(message.tenantId(), file.content());
+      messages.add(new Attachment(message, file, key));
+    }
+  }
+
+  public Attachment get(TenantId tenant, long conversationId, long id) {
+    return messages.findAttachment(tenant, conversationId, id)
+        .orElseThrow(() -> new NotFoundException("Attachment", id));
+  }
+
+  public byte[] content(Attachment attachment) {
+    return store.get(attachment.tenantId(), attachment.contentKey())
+        .orElseThrow(() -> new NotFoundException("Attachment", attachment.id()));
+  }
+
+  long maxBytes(TenantId tenant) {
+    return tenants.findById(tenant)
+        .map(Tenant::settings)
+        .map(s -> s.get(NewAttachment.MAX_BYTES_SETTING))
+        .map(Long::parseLong)
+        .orElse(NewAttachment.DEFAULT_MAX_BYTES);
+  }
+}

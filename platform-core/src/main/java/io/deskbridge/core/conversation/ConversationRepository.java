@@ -1,0 +1,21 @@
+package io.deskbridge.core.conversation;
+
+import io.deskbridge.core.shared.Page;
+import io.deskbridge.core.tenant.TenantId;
+import java.util.Optional;
+
+public interface ConversationRepository {
+
+  Optional<Conversation> findById(TenantId tenant, long id);
+
+  /** The customer's conversation on that channel that is not closed yet, if any. */
+  Optional<Conversation> findActive(TenantId tenant, long customerId, String channel);
+
+  Page<Conversation> list(TenantId tenant, ConversationFilter filter);
+
+  boolean existForCustomer(TenantId tenant, long customerId);
+
+  boolean existForDepartment(TenantId tenant, long departmentId);
+
+  void add(Conversation conversation);
+}

@@ -1,0 +1,131 @@
+package io.deskbridge.core.conversation;
+
+import io.deskbridge.core.agent.Agent;
+import io.deskbridge.core.agent.AgentRepository;
+import io.deskbridge.core.category.Category;
+import io.deskbridge.core.category.CategoryRepository;
+import io.deskbridge.core.customer.CustomerConversations;
+import io.deskbridge.core.department.DepartmentRepository;
+import io.deskbridge.core.shared.ConflictException;
+import io.deskbridge.core.shared.NotFoundException;
+import io.deskbridge.core.shared.Page;
+import io.deskbridge.core.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+
+/**
+ * The agent's actions on a conversation as a whole: take it, categorise it, move it through its
+ * statuses, close and reopen it. Each method is one transaction; {@code expectedVersion}, when
+ * given, makes a change based on a stale copy fail instead of overwriting a colleague's.
+ */
+@ApplicationScoped
+@Transactional
+public class ConversationService implements CustomerConversations {
+
+  private final ConversationRepository conversations;
+  private final AgentRepository agents;
+  private final CategoryRepository categories;
+  private final DepartmentRepository departments;
+  private final Clock clock;
+
+  @Inject
+  public ConversationService(ConversationRepository conversations, AgentRepository agents,
+      CategoryRepository categories, DepartmentRepository departments, Clock clock) {
+    this.conversations = conversations;
+    this.agents = agents;
+    this.categories = categories;
+    this.departments = departments;
+    this.clock = clock;
+  }
+
+  protected ConversationService() {
+    this(null, null, null, null, null);
+  }
+
+  public Conversation get(TenantId tenant, long id) {
+    return conversations.findById(tenant, id).orElseThrow(() -> new NotFoundException("Conversation", id));
+  }
+
+  public Page<Conversation> list(TenantId tenant, ConversationFilter filter) {
+    return conversations.list(tenant, filter);
+  }
+
+  public Conversation assign(TenantId tenant, long id, long agentId, Long expectedVersion) {
+    Conversation conversation = current(tenant, id, expectedVersion);
+    Agent agent = agents.findById(tenant, agentId)
+        .filter(Agent::isActive)
+        .orElseThrow(() -> new NotFoundException("Agent", agentId));
+    conversation.assignTo(agent.id(), clock.instant());
+    return conversation;
+  }
+
+  public Conversation unassign(TenantId tenant, long id, Long expectedVersion) {
+    Conversation conversation = current(tenant, id, expectedVersion);
+    conversation.unassign(clock.instant());
+    return conversation;
+  }
+
+  public Conversation categorize(TenantId tenant, long id, long categoryId, Long expectedVersion) {
+    Conversation conversation = current(tenant, id, expectedVersion);
+    Category category = categories.findById(tenant, categoryId)
+        .orElseThrow(() -> new NotFoundException("Category", categoryId));
+    conversation.categorize(category, clock.instant());
+    return conversation;
+  }
+
+  public Conversation moveTo(TenantId tenant, long id, ConversationStatus status, Long expectedVersion) {
+    Conversation conversation = current(tenant, id, expectedVersion);
+    conversation.moveTo(status, clock.instant());
+    return conversation;
+  }
+
+  public Conversation close(TenantId tenant, long id, Long expectedVersion) {
+    Conversation conversation = current(tenant, id, expectedVersion);
+    conversation.close(clock.instant());
+    return conversation;
+  }
+
+  public Conversation reopen(TenantId tenant, long id, Long expectedVersion) {
+    Conversation conversation = current(tenant, id, expectedVersion);
+    conversation.reopen(clock.instant());
+    return conversation;
+  }
+
+  public Conversation prioritize(TenantId tenant, long id, Priority priority, Long expectedVersion) {
+    Conversation conversation = current(tenant, id, expectedVersion);
+    conversation.prioritize(priority, clock.instant());
+    return conversation;
+  }
+
+  public Conversation moveToDepartment(TenantId tenant, long id, long departmentId, Long expectedVersion) {
+    Conversation conversation = current(tenant, id, expectedVersion);
+    departments.findById(tenant, departmentId)
+        .orElseThrow(() -> new NotFoundException("Department", departmentId));
+    conversation.moveToDepartment(departmentId, clock.instant());
+    return conversation;
+  }
+
+  /** Links both ways, so each conversation shows the other. */
+  public Conversation link(TenantId tenant, long id, long relatedId, LinkKind kind) {
+    Conversation conversation = get(tenant, id);
+    Conversation related = get(tenant, relatedId);
+    conversation.linkTo(related.id(), kind, clock.instant());
+    related.linkTo(conversation.id(), kind.reverse(), clock.instant());
+    return conversation;
+  }
+
+  @Override
+  public boolean exist(TenantId tenant, long customerId) {
+    return conversations.existForCustomer(tenant, customerId);
+  }
+
+  private Conversation current(TenantId tenant, long id, Long expectedVersion) {
+    Conversation conversation = get(tenant, id);
+    if (expectedVersion != null && expectedVersion != conversation.version()) {
+      throw ConflictException.staleVersion("Conversation", id);
+    }
+    return conversation;
+  }
+}

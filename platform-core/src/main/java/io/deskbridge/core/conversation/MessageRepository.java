@@ -1,0 +1,28 @@
+package io.deskbridge.core.conversation;
+
+import io.deskbridge.core.shared.Page;
+import io.deskbridge.core.tenant.TenantId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+public interface MessageRepository {
+
+  /** Stores the entry and flushes, so a duplicate external id fails here, inside the transaction. */
+  void add(Message message);
+
+  Optional<PublicMessage> findInbound(TenantId tenant, String channel, String externalId);
+
+  /** Staff view: public messages and internal notes, oldest first. */
+  Page<Message> timeline(TenantId tenant, long conversationId, String cursor, int limit);
+
+  /** Customer view: typed to public messages, so an internal note cannot be among them. */
+  Page<PublicMessage> transcript(TenantId tenant, long conversationId, String cursor, int limit);
+
+  void add(Attachment attachment);
+
+  List<Attachment> attachmentsOf(TenantId tenant, Collection<Long> messageIds);
+
+  /** The attachment, if it belongs to an entry of that conversation. */
+  Optional<Attachment> findAttachment(TenantId tenant, long conversationId, long id);
+}

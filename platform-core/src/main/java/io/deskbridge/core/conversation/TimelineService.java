@@ -1,0 +1,97 @@
+package io.deskbridge.core.conversation;
+
+import io.deskbridge.core.shared.NotFoundException;
+import io.deskbridge.core.shared.Page;
+import io.deskbridge.core.shared.Validation;
+import io.deskbridge.core.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes to and reads a conversation's timeline. Replies and internal notes are separate methods
+ * returning separate types: a caller that wanted a note can never get back something sendable.
+ */
+@ApplicationScoped
+@Transactional
+public class TimelineService {
+
+  public static final int MAX_TEXT = 65536;
+
+  private final ConversationRepository conversations;
+  private final MessageRepository messages;
+  private final Attachments attachments;
+  private final Clock clock;
+
+  @Inject
+  public TimelineService(ConversationRepository conversations, MessageRepository messages,
+      Attachments attachments, Clock clock) {
+    this.conversations = conversations;
+    this.messages = messages;
+    this.attachments = attachments;
+    this.clock = clock;
+  }
+
+  protected TimelineService() {
+    this(null, null, null, null);
+  }
+
+  /** A reply the customer will see. Without an agent (an integration key) it is a system notice. */
+  public PublicMessage reply(TenantId tenant, long conversationId, Long agentId, String text,
+      List<NewAttachment> files) {
+    validate(tenant, text, files);
+    Conversation conversation = conversation(tenant, conversationId);
+    Instant now = clock.instant();
+    conversation.recordAgentReply(now);
+    PublicMessage reply = agentId == null
+        ? PublicMessage.systemNotice(conversation, text, now)
+        : PublicMessage.agentReply(conversation, agentId, text, now);
+    messages.add(reply);
+    attachments.attach(reply, files);
+    return reply;
+  }
+
+  public InternalNote addInternalNote(TenantId tenant, long conversationId, Long agentId, String text,
+      List<NewAttachment> files) {
+    validate(tenant, text, files);
+    Conversation conversation = conversation(tenant, conversationId);
+    Instant now = clock.instant();
+    conversation.recordInternalNote(now);
+    InternalNote note = agentId == null
+        ? InternalNote.bySystem(conversation, text, now)
+        : InternalNote.byAgent(conversation, agentId, text, now);
+    messages.add(note);
+    attachments.attach(note, files);
+    return note;
+  }
+
+  public Page<Message> timeline(TenantId tenant, long conversationId, String cursor, int limit) {
+    conversation(tenant, conversationId);
+    return messages.timeline(tenant, conversationId, cursor, limit);
+  }
+
+  public Page<PublicMessage> transcript(TenantId tenant, long conversationId, String cursor, int limit) {
+    conversation(tenant, conversationId);
+    return messages.transcript(tenant, conversationId, cursor, limit);
+  }
+
+  public List<Attachment> attachmentsOf(TenantId tenant, List<Long> messageIds) {
+    return messageIds.isEmpty() ? List.of() : messages.attachmentsOf(tenant, messageIds);
+  }
+
+  private void validate(TenantId tenant, String text, List<NewAttachment> files) {
+    new Validation()
+        .check((text != null && !text.isBlank()) || !files.isEmpty(), "text",
+            "is required unless attachments are sent")
+        .maxLength("text", text, MAX_TEXT)
+        .orThrow();
+    attachments.validate(tenant, files);
+  }
+
+  private Conversation conversation(TenantId tenant, long id) {
+    return conversations.findById(tenant, id).orElseThrow(() -> new NotFoundException("Conversation", id));
+  }
+}

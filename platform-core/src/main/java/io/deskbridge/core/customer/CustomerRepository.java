@@ -1,0 +1,27 @@
+package io.deskbridge.core.customer;
+
+import io.deskbridge.core.shared.Page;
+import io.deskbridge.core.tenant.TenantId;
+import java.util.List;
+import java.util.Optional;
+
+public interface CustomerRepository {
+
+  Optional<Customer> findById(TenantId tenant, long id);
+
+  Optional<Customer> findByIdentity(TenantId tenant, String channel, String externalId);
+
+  Page<Customer> search(TenantId tenant, CustomerSearch search);
+
+  void add(Customer customer);
+
+  void remove(Customer customer);
+
+  List<CustomerNote> notes(TenantId tenant, long customerId);
+
+  Optional<CustomerNote> findNote(TenantId tenant, long customerId, long noteId);
+
+  void add(CustomerNote note);
+
+  void remove(CustomerNote note);
+}

@@ -1,0 +1,125 @@
+package io.deskbridge.core.customer;
+
+import io.deskbridge.core.shared.ConflictException;
+import io.deskbridge.core.shared.NotFoundException;
+import io.deskbridge.core.shared.Page;
+import io.deskbridge.core.shared.Validation;
+import io.deskbridge.core.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+
+/** Keeps customer cards: profile, tags and staff-only notes. */
+@ApplicationScoped
+@Transactional
+public class CustomerService {
+
+  private final CustomerRepository customers;
+  private final CustomerConversations conversations;
+  private final Clock clock;
+
+  @Inject
+  public CustomerService(CustomerRepository customers, CustomerConversations conversations, Clock clock) {
+    this.customers = customers;
+    this.conversations = conversations;
+    this.clock = clock;
+  }
+
+  protected CustomerService() {
+    this(null, null, null);
+  }
+
+  public Customer create(TenantId tenant, CustomerProfile profile, Collection<String> tags) {
+    profile.validate("");
+    validateTags(tags);
+    Customer customer = new Customer(tenant, null, clock.instant());
+    customer.update(profile, clock.instant());
+    if (tags != null) {
+      tags.forEach(t -> customer.tag(t, clock.instant()));
+    }
+    customers.add(customer);
+    return customer;
+  }
+
+  /** Changes the profile and, when {@code tags} is given, replaces the tags; all or nothing. */
+  public Customer update(TenantId tenant, long id, CustomerProfile profile, Collection<String> tags,
+      Long expectedVersion) {
+    profile.validate("");
+    validateTags(tags);
+    Customer customer = get(tenant, id);
+    if (expectedVersion != null && expectedVersion != customer.version()) {
+      throw ConflictException.staleVersion("Customer", id);
+    }
+    customer.update(profile, clock.instant());
+    if (tags != null) {
+      customer.retag(tags, clock.instant());
+    }
+    return customer;
+  }
+
+  /** Only a customer without conversations can be deleted; otherwise the history would dangle. */
+  public void delete(TenantId tenant, long id) {
+    Customer customer = get(tenant, id);
+    if (conversations.exist(tenant, id)) {
+      throw new ConflictException(
+          "customer-has-conversations", "Customer " + id + " has conversations and cannot be deleted.");
+    }
+    customers.notes(tenant, id).forEach(customers::remove);
+    customers.remove(customer);
+  }
+
+  public Customer get(TenantId tenant, long id) {
+    return customers.findById(tenant, id).orElseThrow(() -> new NotFoundException("Customer", id));
+  }
+
+  public Page<Customer> search(TenantId tenant, CustomerSearch search) {
+    return customers.search(tenant, search);
+  }
+
+  public Customer tag(TenantId tenant, long id, Collection<String> tags) {
+    validateTags(tags);
+    Customer customer = get(tenant, id);
+    tags.forEach(t -> customer.tag(t, clock.instant()));
+    return customer;
+  }
+
+  public Customer untag(TenantId tenant, long id, String tag) {
+    Customer customer = get(tenant, id);
+    customer.untag(tag, clock.instant());
+    return customer;
+  }
+
+  public CustomerNote addNote(TenantId tenant, long customerId, Long authorId, String text) {
+    new Validation().required("text", text).maxLength("text", text, 10000).orThrow();
+    get(tenant, customerId);
+    CustomerNote note = new CustomerNote(tenant, customerId, authorId, text.trim(), clock.instant());
+    customers.add(note);
+    return note;
+  }
+
+  public List<CustomerNote> notes(TenantId tenant, long customerId) {
+    get(tenant, customerId);
+    return customers.notes(tenant, customerId);
+  }
+
+  public void deleteNote(TenantId tenant, long customerId, long noteId) {
+    CustomerNote note = customers
+        .findNote(tenant, customerId, noteId)
+        .orElseThrow(() -> new NotFoundException("Customer note", noteId));
+    customers.remove(note);
+  }
+
+  private static void validateTags(Collection<String> tags) {
+    Validation v = new Validation();
+    if (tags != null) {
+      for (String tag : tags) {
+        v.check(tag != null && !tag.isBlank() && tag.trim().length() <= 50,
+            "tags", "each tag must be 1-50 characters");
+      }
+    }
+    v.orThrow();
+  }
+}

@@ -1,0 +1,126 @@
+package io.deskbridge.core.persistence;
+
+import io.deskbridge.core.conversation.Conversation;
+import io.deskbridge.core.conversation.ConversationFilter;
+import io.deskbridge.core.conversation.ConversationRepository;
+import io.deskbridge.core.conversation.ConversationStatus;
+import io.deskbridge.core.customer.CustomerTag;
+import io.deskbridge.core.shared.KeysetCursor;
+import io.deskbridge.core.shared.Page;
+import io.deskbridge.core.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The inbox queries. Lists are keyset-paginated on (updated_at desc, id desc), which the
+ * {@code conversation_inbox} index serves directly, so page 1000 costs what page 1 costs.
+ */
+@ApplicationScoped
+public class JpaConversationRepository implements ConversationRepository {
+
+  @PersistenceContext(unitName = "deskbridge")
+  EntityManager em;
+
+  @Override
+  public Optional<Conversation> findById(TenantId tenant, long id) {
+    return Optional.ofNullable(em.find(Conversation.class, id)).filter(c -> c.tenantId().equals(tenant));
+  }
+
+  @Override
+  public Optional<Conversation> findActive(TenantId tenant, long customerId, String channel) {
+    return em.createQuery("select c from Conversation c where c.tenantId = :t and c.customerId = :cu"
+            + " and c.channel = :ch and c.status <> :closed order by c.updatedAt desc", Conversation.class)
+        .setParameter("t", tenant.value())
+        .setParameter("cu", customerId)
+        .setParameter("ch", channel)
+        .setParameter("closed", ConversationStatus.CLOSED)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public Page<Conversation> list(TenantId tenant, ConversationFilter filter) {
+    StringBuilder jpql = new StringBuilder("select c from Conversation c where c.tenantId = :t");
+    Map<String, Object> params = new HashMap<>();
+    params.put("t", tenant.value());
+    if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+      jpql.append(" and c.status in :statuses");
+      params.put("statuses", List.copyOf(filter.statuses()));
+    }
+    switch (filter.assignee().kind()) {
+      case NONE -> jpql.append(" and c.assigneeId is null");
+      case AGENT -> {
+        jpql.append(" and c.assigneeId = :assignee");
+        params.put("assignee", filter.assignee().agentId());
+      }
+      case ANY -> { }
+    }
+    if (filter.departmentId() != null) {
+      jpql.append(" and c.departmentId = :department");
+      params.put("department", filter.departmentId());
+    }
+    if (filter.categoryId() != null) {
+      jpql.append(" and c.categoryId = :category");
+      params.put("category", filter.categoryId());
+    }
+    if (filter.customerId() != null) {
+      jpql.append(" and c.customerId = :customer");
+      params.put("customer", filter.customerId());
+    }
+    if (filter.tag() != null && !filter.tag().isBlank()) {
+      jpql.append(" and exists (select 1 from Customer cu join cu.tags tg"
+          + " where cu.id = c.customerId and cu.tenantId = :t and tg.name = :tag)");
+      params.put("tag", CustomerTag.normalize(filter.tag()));
+    }
+    if (filter.cursor() != null) {
+      KeysetCursor after = KeysetCursor.decode(filter.cursor());
+      jpql.append(" and (c.updatedAt < :afterAt or (c.updatedAt = :afterAt and c.id < :afterId))");
+      params.put("afterAt", after.at());
+      params.put("afterId", after.id());
+    }
+    jpql.append(" order by c.updatedAt desc, c.id desc");
+    TypedQuery<Conversation> query = em.createQuery(jpql.toString(), Conversation.class);
+    params.forEach(query::setParameter);
+    List<Conversation> rows = query.setMaxResults(filter.limit() + 1).getResultList();
+    if (rows.size() <= filter.limit()) {
+      return new Page<>(rows, null);
+    }
+    List<Conversation> page = List.copyOf(rows.subList(0, filter.limit()));
+    Conversation last = page.get(page.size() - 1);
+    return new Page<>(page, new KeysetCursor(last.updatedAt(), last.id()).encode());
+  }
+
+  @Override
+  public boolean existForCustomer(TenantId tenant, long customerId) {
+    return !em.createQuery("select c.id from Conversation c where c.tenantId = :t and c.customerId = :cu",
+            Long.class)
+        .setParameter("t", tenant.value())
+        .setParameter("cu", customerId)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  @Override
+  public boolean existForDepartment(TenantId tenant, long departmentId) {
+    return !em.createQuery("select c.id from Conversation c where c.tenantId = :t and c.departmentId = :d",
+            Long.class)
+        .setParameter("t", tenant.value())
+        .setParameter("d", departmentId)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  @Override
+  public void add(Conversation conversation) {
+    em.persist(conversation);
+  }
+}

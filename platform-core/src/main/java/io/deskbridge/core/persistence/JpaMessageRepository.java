@@ -1,0 +1,98 @@
+package io.deskbridge.core.persistence;
+
+import io.deskbridge.core.conversation.Attachment;
+import io.deskbridge.core.conversation.Message;
+import io.deskbridge.core.conversation.MessageRepository;
+import io.deskbridge.core.conversation.PublicMessage;
+import io.deskbridge.core.shared.KeysetCursor;
+import io.deskbridge.core.shared.Page;
+import io.deskbridge.core.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Timelines read oldest first, keyset-paginated on (created_at, id). */
+@ApplicationScoped
+public class JpaMessageRepository implements MessageRepository {
+
+  @PersistenceContext(unitName = "deskbridge")
+  EntityManager em;
+
+  @Override
+  public void add(Message message) {
+    em.persist(message);
+    em.flush();
+  }
+
+  @Override
+  public Optional<PublicMessage> findInbound(TenantId tenant, String channel, String externalId) {
+    return em.createQuery("select m from PublicMessage m where m.tenantId = :t and m.channel = :ch"
+            + " and m.externalId = :x", PublicMessage.class)
+        .setParameter("t", tenant.value())
+        .setParameter("ch", channel)
+        .setParameter("x", externalId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public Page<Message> timeline(TenantId tenant, long conversationId, String cursor, int limit) {
+    return page(Message.class, tenant, conversationId, cursor, limit);
+  }
+
+  @Override
+  public Page<PublicMessage> transcript(TenantId tenant, long conversationId, String cursor, int limit) {
+    return page(PublicMessage.class, tenant, conversationId, cursor, limit);
+  }
+
+  private <M extends Message> Page<M> page(Class<M> type, TenantId tenant, long conversationId,
+      String cursor, int limit) {
+    String jpql = "select m from " + type.getSimpleName() + " m where m.tenantId = :t"
+        + " and m.conversationId = :c"
+        + (cursor == null ? "" : " and (m.createdAt > :afterAt or (m.createdAt = :afterAt and m.id > :afterId))")
+        + " order by m.createdAt, m.id";
+    TypedQuery<M> query = em.createQuery(jpql, type)
+        .setParameter("t", tenant.value())
+        .setParameter("c", conversationId);
+    if (cursor != null) {
+      KeysetCursor after = KeysetCursor.decode(cursor);
+      query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
+    }
+    List<M> rows = query.setMaxResults(limit + 1).getResultList();
+    if (rows.size() <= limit) {
+      return new Page<>(rows, null);
+    }
+    List<M> page = List.copyOf(rows.subList(0, limit));
+    M last = page.get(page.size() - 1);
+    return new Page<>(page, new KeysetCursor(last.createdAt(), last.id()).encode());
+  }
+
+  @Override
+  public void add(Attachment attachment) {
+    em.persist(attachment);
+  }
+
+  @Override
+  public List<Attachment> attachmentsOf(TenantId tenant, Collection<Long> messageIds) {
+    return em.createQuery("select a from Attachment a where a.tenantId = :t and a.messageId in :ids"
+            + " order by a.id", Attachment.class)
+        .setParameter("t", tenant.value())
+        .setParameter("ids", List.copyOf(messageIds))
+        .getResultList();
+  }
+
+  @Override
+  public Optional<Attachment> findAttachment(TenantId tenant, long conversationId, long id) {
+    return em.createQuery("select a from Attachment a, Message m where a.id = :id and a.tenantId = :t"
+            + " and m.id = a.messageId and m.conversationId = :c", Attachment.class)
+        .setParameter("id", id)
+        .setParameter("t", tenant.value())
+        .setParameter("c", conversationId)
+        .getResultStream()
+        .findFirst();
+  }
+}

@@ -1,0 +1,16 @@
+package io.deskbridge.web.api.agent;
+
+import io.deskbridge.core.agent.Agent;
+import io.deskbridge.web.api.Timestamps;
+import java.util.List;
+
+public record AgentView(
+    long id, String email, String name, List<String> roles, String availability, boolean active,
+    String createdAt, long version) {
+
+  public static AgentView of(Agent a) {
+    return new AgentView(a.id(), a.email(), a.name(),
+        a.roles().stream().map(Enum::name).sorted().toList(), a.availability().name(), a.isActive(),
+        Timestamps.iso(a.createdAt()), a.version());
+  }
+}

@@ -1,0 +1,214 @@
+package io.deskbridge.web.api.conversation;
+
+import io.deskbridge.core.conversation.Attachment;
+import io.deskbridge.core.conversation.Attachments;
+import io.deskbridge.core.conversation.Conversation;
+import io.deskbridge.core.conversation.ConversationService;
+import io.deskbridge.core.conversation.LinkKind;
+import io.deskbridge.core.conversation.Message;
+import io.deskbridge.core.conversation.NewAttachment;
+import io.deskbridge.core.conversation.TimelineService;
+import io.deskbridge.core.conversation.Visibility;
+import io.deskbridge.core.shared.InvalidInputException;
+import io.deskbridge.core.shared.PageLimit;
+import io.deskbridge.core.shared.Validation;
+import io.deskbridge.web.api.ListView;
+import io.deskbridge.web.api.Preconditions;
+import io.deskbridge.web.api.RequestBody;
+import io.deskbridge.web.security.Access;
+import io.deskbridge.web.security.AccessLevel;
+import io.deskbridge.web.security.CurrentCaller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("tenants/{tenant}/conversations")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Access(AccessLevel.STAFF)
+@Tag(name = "Conversations", description = "The inbox: list, read, reply, note, assign, categorise, close.")
+public class ConversationResource {
+
+  @Inject ConversationService conversations;
+  @Inject TimelineService timeline;
+  @Inject Attachments attachments;
+  @Inject CurrentCaller caller;
+
+  @GET
+  @Operation(summary = "List conversations (the inbox)",
+      description = "Filters: status (comma-separated), assignee=me|none|<id>, department, category, tag,"
+          + " customer. Newest-updated first; pass `next` back as `cursor`. limit 1-100, default 50.")
+  public ListView<ConversationView> list(@QueryParam("status") List<String> status,
+      @QueryParam("assignee") String assignee, @QueryParam("department") String department,
+      @QueryParam("category") String category, @QueryParam("tag") String tag,
+      @QueryParam("customer") String customer, @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    InboxQuery query = new InboxQuery(status, assignee, department, category, tag, customer, limit, cursor);
+    return ListView.of(conversations.list(caller.tenant(), query.toFilter(caller.agentId())),
+        ConversationView::of);
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "One conversation", description = "The ETag is its version, for If-Match.")
+  public Response get(@PathParam("id") long id) {
+    return view(conversations.get(caller.tenant(), id));
+  }
+
+  @GET
+  @Path("{id}/messages")
+  @Operation(summary = "The timeline: public messages and internal notes, oldest first")
+  public ListView<MessageView> messages(@PathParam("id") long id, @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return TimelinePage.of(timeline, caller.tenant(),
+        timeline.timeline(caller.tenant(), id, blankToNull(cursor), PageLimit.parse(limit)));
+  }
+
+  @POST
+  @Path("{id}/messages")
+  @Operation(summary = "Reply to the customer (PUBLIC) or add an internal note (INTERNAL)")
+  public Response post(@PathParam("id") long id, ConversationRequests.PostMessage request) {
+    ConversationRequests.PostMessage r = RequestBody.require(request);
+    new Validation().required("visibility", r.visibility()).orThrow();
+    List<NewAttachment> files = AttachmentRequest.toNew(r.attachments());
+    Message message = r.visibility() == Visibility.INTERNAL
+        ? timeline.addInternalNote(caller.tenant(), id, caller.agentId(), r.text(), files)
+        : timeline.reply(caller.tenant(), id, caller.agentId(), r.text(), files);
+    List<Attachment> stored = timeline.attachmentsOf(caller.tenant(), List.of(message.id()));
+    return Response.status(Response.Status.CREATED)
+        .entity(MessageView.of(message, Map.of(message.id(), stored)))
+        .build();
+  }
+
+  @POST
+  @Path("{id}/assign")
+  @Operation(summary = "Assign to an agent", description = "agentId: an id, or \"me\". If-Match guards.")
+  public Response assign(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      ConversationRequests.Assign request) {
+    String target = RequestBody.require(request).agentId();
+    long agentId = agentIdOf(target);
+    return view(conversations.assign(caller.tenant(), id, agentId, Preconditions.expectedVersion(ifMatch)));
+  }
+
+  @POST
+  @Path("{id}/unassign")
+  @Operation(summary = "Put back into the unassigned queue")
+  public Response unassign(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+    return view(conversations.unassign(caller.tenant(), id, Preconditions.expectedVersion(ifMatch)));
+  }
+
+  @PUT
+  @Path("{id}/category")
+  @Operation(summary = "Set the category (required before closing)")
+  public Response categorize(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      ConversationRequests.SetCategory request) {
+    Long categoryId = RequestBody.require(request).categoryId();
+    new Validation().required("categoryId", categoryId).orThrow();
+    return view(conversations.categorize(caller.tenant(), id, categoryId, Preconditions.expectedVersion(ifMatch)));
+  }
+
+  @PUT
+  @Path("{id}/status")
+  @Operation(summary = "Change the status", description = "CLOSED needs a category (422).")
+  public Response status(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      ConversationRequests.SetStatus request) {
+    ConversationRequests.SetStatus r = RequestBody.require(request);
+    new Validation().required("status", r.status()).orThrow();
+    return view(conversations.moveTo(caller.tenant(), id, r.status(), Preconditions.expectedVersion(ifMatch)));
+  }
+
+  @PUT
+  @Path("{id}/priority")
+  @Operation(summary = "Change the priority")
+  public Response priority(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      ConversationRequests.SetPriority request) {
+    ConversationRequests.SetPriority r = RequestBody.require(request);
+    new Validation().required("priority", r.priority()).orThrow();
+    return view(conversations.prioritize(caller.tenant(), id, r.priority(), Preconditions.expectedVersion(ifMatch)));
+  }
+
+  @PUT
+  @Path("{id}/department")
+  @Operation(summary = "Move to another department's queue")
+  public Response department(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      ConversationRequests.SetDepartment request) {
+    Long departmentId = RequestBody.require(request).departmentId();
+    new Validation().required("departmentId", departmentId).orThrow();
+    return view(conversations.moveToDepartment(caller.tenant(), id, departmentId,
+        Preconditions.expectedVersion(ifMatch)));
+  }
+
+  @POST
+  @Path("{id}/close")
+  @Operation(summary = "Close", description = "Refused with 422 category-required when no category is set.")
+  public Response close(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+    return view(conversations.close(caller.tenant(), id, Preconditions.expectedVersion(ifMatch)));
+  }
+
+  @POST
+  @Path("{id}/reopen")
+  @Operation(summary = "Reopen", description = "The category is cleared and must be chosen again.")
+  public Response reopen(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+    return view(conversations.reopen(caller.tenant(), id, Preconditions.expectedVersion(ifMatch)));
+  }
+
+  @POST
+  @Path("{id}/links")
+  @Operation(summary = "Link to another conversation of the tenant (both ways)")
+  public Response link(@PathParam("id") long id, ConversationRequests.Link request) {
+    ConversationRequests.Link r = RequestBody.require(request);
+    new Validation().required("conversationId", r.conversationId()).orThrow();
+    return view(conversations.link(caller.tenant(), id, r.conversationId(),
+        r.kind() == null ? LinkKind.RELATED : r.kind()));
+  }
+
+  @GET
+  @Path("{id}/attachments/{attachmentId}")
+  @Produces(MediaType.WILDCARD)
+  @Operation(summary = "Download an attachment")
+  public Response attachment(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId) {
+    Attachment attachment = attachments.get(caller.tenant(), id, attachmentId);
+    return Response.ok(attachments.content(attachment), attachment.contentType())
+        .header("Content-Disposition", "attachment; filename=\"" + attachment.name().replace("\"", "") + "\"")
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
+  }
+
+  private long agentIdOf(String target) {
+    if (target == null || target.isBlank()) {
+      throw new InvalidInputException("agentId", "is required: an agent id or \"me\"");
+    }
+    if (target.trim().equals("me")) {
+      return caller.requireAgent();
+    }
+    try {
+      return Long.parseLong(target.trim());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("agentId", "must be an agent id or \"me\"");
+    }
+  }
+
+  private static Response view(Conversation conversation) {
+    return Preconditions.withVersion(Response.ok(ConversationView.of(conversation)), conversation.version())
+        .build();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

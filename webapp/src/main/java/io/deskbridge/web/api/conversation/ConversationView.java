@@ -1,0 +1,24 @@
+package io.deskbridge.web.api.conversation;
+
+import io.deskbridge.core.conversation.Conversation;
+import io.deskbridge.web.api.Timestamps;
+import java.util.List;
+
+public record ConversationView(
+    long id, String status, long customerId, String channel, Long departmentId, Long assigneeId,
+    Long categoryId, String priority, String subject, String createdAt, String updatedAt,
+    String lastCustomerMessageAt, String lastAgentMessageAt, String closedAt, List<LinkView> links,
+    long version) {
+
+  public record LinkView(long conversationId, String kind) {}
+
+  static ConversationView of(Conversation c) {
+    return new ConversationView(c.id(), c.status().name(), c.customerId(), c.channel(),
+        c.departmentId().orElse(null), c.assigneeId().orElse(null), c.categoryId().orElse(null),
+        c.priority().name(), c.subject().orElse(null), Timestamps.iso(c.createdAt()),
+        Timestamps.iso(c.updatedAt()), Timestamps.iso(c.lastCustomerMessageAt().orElse(null)),
+        Timestamps.iso(c.lastAgentMessageAt().orElse(null)), Timestamps.iso(c.closedAt().orElse(null)),
+        c.links().stream().map(l -> new LinkView(l.relatedId(), l.kind().name())).toList(),
+        c.version());
+  }
+}

@@ -1,0 +1,63 @@
+package io.deskbridge.web.api.conversation;
+
+import io.deskbridge.core.conversation.AssigneeFilter;
+import io.deskbridge.core.conversation.ConversationFilter;
+import io.deskbridge.core.conversation.ConversationStatus;
+import io.deskbridge.core.shared.PageLimit;
+import io.deskbridge.core.shared.Validation;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Reads the inbox's query string into a filter, with a 400 naming any parameter it cannot read. */
+record InboxQuery(List<String> status, String assignee, String department, String category, String tag,
+    String customer, String limit, String cursor) {
+
+  ConversationFilter toFilter(Long me) {
+    Validation v = new Validation();
+    Set<ConversationStatus> statuses = EnumSet.noneOf(ConversationStatus.class);
+    for (String part : status) {
+      for (String s : part.split(",")) {
+        if (s.isBlank()) continue;
+        try {
+          statuses.add(ConversationStatus.valueOf(s.trim().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+          v.check(false, "status", "must be one of " + List.of(ConversationStatus.values()));
+        }
+      }
+    }
+    AssigneeFilter assigneeFilter = AssigneeFilter.any();
+    if (assignee != null && !assignee.isBlank()) {
+      String a = assignee.trim();
+      if (a.equals("me")) {
+        v.check(me != null, "assignee", "'me' needs an agent's token");
+        assigneeFilter = me == null ? assigneeFilter : AssigneeFilter.agent(me);
+      } else if (a.equals("none")) {
+        assigneeFilter = AssigneeFilter.none();
+      } else {
+        Long id = number(v, "assignee", a, "must be me, none or an agent id");
+        assigneeFilter = id == null ? assigneeFilter : AssigneeFilter.agent(id);
+      }
+    }
+    Long departmentId = number(v, "department", department, "must be a department id");
+    Long categoryId = number(v, "category", category, "must be a category id");
+    Long customerId = number(v, "customer", customer, "must be a customer id");
+    v.orThrow();
+    int pageSize = PageLimit.parse(limit);
+    return new ConversationFilter(statuses, assigneeFilter, departmentId, categoryId, tag, customerId,
+        cursor == null || cursor.isBlank() ? null : cursor, pageSize);
+  }
+
+  private static Long number(Validation v, String field, String value, String message) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      v.check(false, field, message);
+      return null;
+    }
+  }
+}
