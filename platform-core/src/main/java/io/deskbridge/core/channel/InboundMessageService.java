@@ -75,6 +75,8 @@ public class InboundMessageService {
     String externalId = inbound.customer().externalId().trim();
     Optional<Customer> known = customers.findByIdentity(tenant, inbound.channel(), externalId);
     if (known.isPresent()) {
+      // One intake at a time per customer, so two first messages cannot open two conversations.
+      customers.lockForIntake(known.get());
       fillGaps(known.get(), inbound.profile(), now);
       return known.get();
     }

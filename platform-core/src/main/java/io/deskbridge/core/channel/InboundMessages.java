@@ -8,7 +8,7 @@ import java.sql.SQLException;
 /**
  * The entry point for channels. Two deliveries of the same message (or two first messages of the
  * same new customer) can race; the database's unique keys let only one win, and the loser is retried
- * once in a fresh transaction, where it finds the winner's rows and answers as a redelivery.
+ * in a fresh transaction, where it finds the winner's rows and answers as a redelivery.
  */
 @ApplicationScoped
 public class InboundMessages {
@@ -24,14 +24,27 @@ public class InboundMessages {
     this(null);
   }
 
+  private static final int ATTEMPTS = 3;
+
   public InboundReceipt receive(TenantId tenant, InboundMessage inbound) {
-    try {
-      return service.receive(tenant, inbound);
-    } catch (RuntimeException e) {
-      if (!isUniqueViolation(e)) {
-        throw e;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return service.receive(tenant, inbound);
+      } catch (RuntimeException e) {
+        if (attempt == ATTEMPTS || !isUniqueViolation(e)) {
+          throw e;
+        }
+        pause(attempt);
       }
-      return service.receive(tenant, inbound);
+    }
+  }
+
+  /** Gives the winning transaction a moment to commit, so the retry can see its rows. */
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(20L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

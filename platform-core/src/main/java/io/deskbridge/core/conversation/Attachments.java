@@ -56,7 +56,7 @@ public class Attachments {
   long maxBytes(TenantId tenant) {
     return tenants.findById(tenant)
         .map(Tenant::settings)
-        .map(s -> s.get(NewAttachment.MAX_BYTES_SETTING))
+        .map(s -> s.get(Tenant.ATTACHMENT_LIMIT_SETTING))
         .map(Long::parseLong)
         .orElse(NewAttachment.DEFAULT_MAX_BYTES);
   }

@@ -8,10 +8,9 @@ public record NewAttachment(String name, String contentType, byte[] content) {
 
   private static final Pattern MEDIA_TYPE = Pattern.compile("^[\\w.+-]+/[\\w.+-]+$");
 
-  /** The default per-file limit; a tenant may lower or raise it with the setting below. */
+  /** The default per-file limit; a tenant may change it with Tenant.ATTACHMENT_LIMIT_SETTING. */
   public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
 
-  public static final String MAX_BYTES_SETTING = "attachments.maxBytes";
 
   public void validate(String field, long maxBytes) {
     new Validation()

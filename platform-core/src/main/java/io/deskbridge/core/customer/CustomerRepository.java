@@ -15,6 +15,9 @@ public interface CustomerRepository {
 
   void add(Customer customer);
 
+  /** Holds a row lock on the customer until the transaction ends. */
+  void lockForIntake(Customer customer);
+
   void remove(Customer customer);
 
   List<CustomerNote> notes(TenantId tenant, long customerId);

@@ -1,6 +1,6 @@
 package io.deskbridge.core.customer;
 
-import io.deskbridge.core.shared.InvalidInputException;
+import io.deskbridge.core.shared.Validation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.math.BigDecimal;
@@ -21,15 +21,17 @@ public class Money {
   protected Money() {}
 
   public Money(BigDecimal amount, String currency) {
-    if (amount == null || amount.signum() < 0) {
-      throw new InvalidInputException("ltv.amount", "must be zero or more");
-    }
-    try {
-      this.currency = Currency.getInstance(currency).getCurrencyCode();
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new InvalidInputException("ltv.currency", "must be an ISO 4217 code such as USD or RUB");
-    }
+    new Validation()
+        .check(amount != null && amount.signum() >= 0, "ltv.amount", "must be zero or more")
+        .check(isCurrency(currency), "ltv.currency", "must be an ISO 4217 code such as USD or RUB")
+        .orThrow();
+    this.currency = currency;
     this.amount = amount.setScale(2, RoundingMode.HALF_EVEN);
+  }
+
+  private static boolean isCurrency(String code) {
+    return code != null && Currency.getAvailableCurrencies().stream()
+        .anyMatch(c -> c.getCurrencyCode().equals(code));
   }
 
   public BigDecimal amount() {

@@ -10,6 +10,7 @@ import io.deskbridge.core.shared.Page;
 import io.deskbridge.core.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.HashMap;
@@ -94,6 +95,11 @@ public class JpaCustomerRepository implements CustomerRepository {
   public void add(Customer customer) {
     em.persist(customer);
     em.flush();
+  }
+
+  @Override
+  public void lockForIntake(Customer customer) {
+    em.lock(customer, LockModeType.PESSIMISTIC_WRITE);
   }
 
   @Override

@@ -28,6 +28,9 @@ import java.util.Map;
 @Table(name = "tenant")
 public class Tenant {
 
+  /** The largest attachment the tenant accepts, in bytes (default 10 MB). */
+  public static final String ATTACHMENT_LIMIT_SETTING = "attachments.maxBytes";
+
   @Id
   @SequenceGenerator(name = "tenant_seq", sequenceName = "tenant_seq", allocationSize = 1)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "tenant_seq")

@@ -72,6 +72,9 @@ public class TenantService {
       settings.forEach((key, value) -> v
           .check(key != null && key.length() <= 100 && !key.isBlank(), "settings", "names must be 1-100 characters")
           .maxLength("settings." + key, value, 4000));
+      String maxBytes = settings.get(Tenant.ATTACHMENT_LIMIT_SETTING);
+      v.check(maxBytes == null || maxBytes.matches("[1-9][0-9]{0,12}"), "settings." + Tenant.ATTACHMENT_LIMIT_SETTING,
+          "must be a positive number of bytes");
     }
     v.orThrow();
     Tenant tenant = get(slug);

@@ -10,6 +10,7 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -33,11 +34,11 @@ public class PlatformBootstrap {
   void start() {
     StringBuilder banner = new StringBuilder("\n==== Deskbridge is starting at ").append(settings.publicUrl())
         .append(" ====\n");
-    Optional<SecretToken> generated = adminToken.ensure(settings.adminToken());
+    Optional<SecretToken> generated = onceAcrossInstances(() -> adminToken.ensure(settings.adminToken()));
     generated.ifPresent(t -> banner.append("Platform admin token (shown once; set DESKBRIDGE_ADMIN_TOKEN to choose")
         .append(" your own): ").append(t.value()).append('\n'));
     if (settings.createsDemoTenant()) {
-      demo.createIfMissing().ifPresent(logins -> banner
+      onceAcrossInstances(demo::createIfMissing).ifPresent(logins -> banner
           .append("Demo tenant '").append(DemoTenant.SLUG).append("' created. Logins (shown once):\n")
           .append("  admin: ").append(DemoTenant.ADMIN_EMAIL).append(" / ").append(logins.adminPassword()).append('\n')
           .append("  agent: ").append(DemoTenant.AGENT_EMAIL).append(" / ").append(logins.agentPassword()).append('\n')
@@ -48,5 +49,18 @@ public class PlatformBootstrap {
     banner.append("API: ").append(settings.publicUrl()).append("/api/v1  docs: ").append(settings.publicUrl())
         .append("/api-docs/  health: /health/ready\n");
     LOG.info(banner::toString);
+  }
+
+  /**
+   * Instances of a cluster that boot together race for the same first-start rows; the loser's
+   * insert fails on a unique key, and its second try finds the winner's rows and does nothing.
+   */
+  private static <T> T onceAcrossInstances(Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (RuntimeException e) {
+      LOG.warning(() -> "First-start step failed (" + e + "); another instance may have done it, trying again");
+      return step.get();
+    }
   }
 }

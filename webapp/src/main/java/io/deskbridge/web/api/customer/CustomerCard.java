@@ -2,7 +2,6 @@ package io.deskbridge.web.api.customer;
 
 import io.deskbridge.core.customer.Customer;
 import io.deskbridge.web.api.Timestamps;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +11,8 @@ public record CustomerCard(
     String accountId, String plan, MoneyView ltv, List<String> tags, Map<String, String> attributes,
     List<IdentityView> identities, String createdAt, String updatedAt, long version) {
 
-  public record MoneyView(BigDecimal amount, String currency) {}
+  /** The amount is a decimal string ("1250.50"), so no client reads money as a float. */
+  public record MoneyView(String amount, String currency) {}
 
   public record IdentityView(String channel, String externalId) {}
 
@@ -20,7 +20,7 @@ public record CustomerCard(
     return new CustomerCard(c.id(), c.name(), c.email().orElse(null), c.isEmailMissing(),
         c.phone().orElse(null), c.language().map(l -> l.code()).orElse(null),
         c.accountId().orElse(null), c.plan().orElse(null),
-        c.ltv().map(m -> new MoneyView(m.amount(), m.currency())).orElse(null),
+        c.ltv().map(m -> new MoneyView(m.amount().toPlainString(), m.currency())).orElse(null),
         c.tags(), c.attributes(),
         c.identities().stream().map(i -> new IdentityView(i.channel(), i.externalId())).toList(),
         Timestamps.iso(c.createdAt()), Timestamps.iso(c.updatedAt()), c.version());

@@ -1,0 +1,115 @@
+package io.deskbridge.web.it;
+
+import static io.deskbridge.web.it.Problems.assertFieldErrors;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(DeskbridgeServer.class)
+class InboxPaginationIT {
+
+  static final int CONVERSATIONS = 250;
+  static Api api;
+  static TestTenant tenant;
+  static List<Long> created = new ArrayList<>();
+
+  @BeforeAll
+  static void setUp(Api server) {
+    api = server;
+    tenant = TestTenant.create(api, "inbox");
+    for (int i = 0; i < CONVERSATIONS; i++) {
+      created.add(tenant.newConversation(api, "p" + i));
+    }
+  }
+
+  private List<JsonNode> readAll(String query, int limit) {
+    List<JsonNode> all = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      String url = tenant.path("/conversations?limit=" + limit + query
+          + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+      Api.Reply page = api.get(url, tenant.agentToken());
+      assertEquals(200, page.status(), page::toString);
+      page.json().get("items").forEach(all::add);
+      cursor = page.json().get("next").isNull() ? null : page.json().get("next").asText();
+      assertTrue(++pages <= CONVERSATIONS, "pagination must end");
+    } while (cursor != null);
+    return all;
+  }
+
+  @Test
+  void keysetPagesVisitEveryConversationOnceNewestFirst() {
+    List<JsonNode> all = readAll("", 100);
+    assertEquals(CONVERSATIONS, all.size());
+    Set<Long> ids = new HashSet<>();
+    all.forEach(c -> ids.add(c.get("id").asLong()));
+    assertEquals(new HashSet<>(created), ids);
+    for (int i = 1; i < all.size(); i++) {
+      String previous = all.get(i - 1).get("updatedAt").asText();
+      String current = all.get(i).get("updatedAt").asText();
+      assertTrue(java.time.Instant.parse(previous).compareTo(java.time.Instant.parse(current)) >= 0,
+          "ordered newest first at " + i);
+    }
+  }
+
+  @Test
+  void pagesOfSevenAgreeWithPagesOfAHundred() {
+    List<Long> small = readAll("", 7).stream().map(c -> c.get("id").asLong()).toList();
+    List<Long> large = readAll("", 100).stream().map(c -> c.get("id").asLong()).toList();
+    assertEquals(large, small);
+  }
+
+  @Test
+  void filtersByAssigneeStatusCustomerTagDepartmentAndCategory() {
+    long mine = created.get(10);
+    long onHold = created.get(11);
+    long inDepartment = created.get(12);
+    long categorized = created.get(13);
+    api.post(tenant.path("/conversations/" + mine + "/assign"), tenant.agentToken(), Map.of("agentId", "me"));
+    api.put(tenant.path("/conversations/" + onHold + "/status"), tenant.agentToken(), Map.of("status", "ON_HOLD"));
+    api.put(tenant.path("/conversations/" + inDepartment + "/department"), tenant.agentToken(),
+        Map.of("departmentId", tenant.departmentId()));
+    api.put(tenant.path("/conversations/" + categorized + "/category"), tenant.agentToken(),
+        Map.of("categoryId", tenant.categoryId()));
+    long customer = api.get(tenant.path("/conversations/" + created.get(14)), tenant.agentToken()).json()
+        .get("customerId").asLong();
+    api.post(tenant.path("/customers/" + customer + "/tags"), tenant.agentToken(), Map.of("tags", List.of("VIP")));
+
+    assertEquals(List.of(mine), ids("&assignee=me"));
+    assertEquals(List.of(mine), ids("&assignee=" + tenant.agentId()));
+    assertEquals(CONVERSATIONS - 1, ids("&assignee=none").size());
+    assertEquals(List.of(onHold), ids("&status=ON_HOLD"));
+    assertEquals(CONVERSATIONS - 1, ids("&status=OPEN").size());
+    assertEquals(CONVERSATIONS, ids("&status=OPEN,ON_HOLD").size());
+    assertEquals(List.of(mine), ids("&status=OPEN&assignee=me"));
+    assertEquals(List.of(inDepartment), ids("&department=" + tenant.departmentId()));
+    assertEquals(List.of(categorized), ids("&category=" + tenant.categoryId()));
+    assertEquals(List.of(created.get(14)), ids("&customer=" + customer));
+    assertEquals(List.of(created.get(14)), ids("&tag=vip"));
+  }
+
+  @Test
+  void badFiltersAndCursorsAreClientErrors() {
+    assertFieldErrors(api.get(tenant.path("/conversations?status=LOST"), tenant.agentToken()), "status");
+    assertFieldErrors(api.get(tenant.path("/conversations?assignee=someone"), tenant.agentToken()), "assignee");
+    assertFieldErrors(api.get(tenant.path("/conversations?limit=101"), tenant.agentToken()), "limit");
+    assertFieldErrors(api.get(tenant.path("/conversations?limit=0"), tenant.agentToken()), "limit");
+    assertFieldErrors(api.get(tenant.path("/conversations?cursor=not-a-cursor"), tenant.agentToken()), "cursor");
+  }
+
+  private List<Long> ids(String query) {
+    return readAll(query, 100).stream().map(c -> c.get("id").asLong()).toList();
+  }
+}
