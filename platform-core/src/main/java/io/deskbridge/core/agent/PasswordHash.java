@@ -40,11 +40,16 @@ public record PasswordHash(String encoded) {
     if (parts.length != 4 || password == null) {
       return false;
     }
-    byte[] salt = Base64.getDecoder().decode(parts[2]);
-    byte[] expected = Base64.getDecoder().decode(parts[3]);
-    byte[] actual =
-        derive(parts[0], password.toCharArray(), salt, Integer.parseInt(parts[1]), expected.length * 8);
-    return MessageDigest.isEqual(expected, actual);
+    try {
+      byte[] salt = Base64.getDecoder().decode(parts[2]);
+      byte[] expected = Base64.getDecoder().decode(parts[3]);
+      byte[] actual =
+          derive(parts[0], password.toCharArray(), salt, Integer.parseInt(parts[1]), expected.length * 8);
+      return MessageDigest.isEqual(expected, actual);
+    } catch (IllegalArgumentException e) {
+      // A damaged stored hash never matches; it must not turn a login into a server error.
+      return false;
+    }
   }
 
   /** Burns the time of one verification; answers for an unknown account must not be faster. */
@@ -63,6 +68,7 @@ public record PasswordHash(String encoded) {
 
   @Override
   public String toString() {
-    return "PasswordHash[" + encoded.substring(0, encoded.indexOf(':')) + "]";
+    int end = encoded.indexOf(':');
+    return "PasswordHash[" + (end < 0 ? "?" : encoded.substring(0, end)) + "]";
   }
 }

@@ -88,13 +88,8 @@ public class JpaConversationRepository implements ConversationRepository {
     jpql.append(" order by c.updatedAt desc, c.id desc");
     TypedQuery<Conversation> query = em.createQuery(jpql.toString(), Conversation.class);
     params.forEach(query::setParameter);
-    List<Conversation> rows = query.setMaxResults(filter.limit() + 1).getResultList();
-    if (rows.size() <= filter.limit()) {
-      return new Page<>(rows, null);
-    }
-    List<Conversation> page = List.copyOf(rows.subList(0, filter.limit()));
-    Conversation last = page.get(page.size() - 1);
-    return new Page<>(page, new KeysetCursor(last.updatedAt(), last.id()).encode());
+    return Page.fromOverfetch(query.setMaxResults(filter.limit() + 1).getResultList(), filter.limit(),
+        last -> new KeysetCursor(last.updatedAt(), last.id()).encode());
   }
 
   @Override

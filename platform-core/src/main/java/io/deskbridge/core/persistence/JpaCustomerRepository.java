@@ -71,12 +71,8 @@ public class JpaCustomerRepository implements CustomerRepository {
     jpql.append(" order by c.id desc");
     TypedQuery<Customer> query = em.createQuery(jpql.toString(), Customer.class);
     params.forEach(query::setParameter);
-    List<Customer> rows = query.setMaxResults(search.limit() + 1).getResultList();
-    if (rows.size() <= search.limit()) {
-      return new Page<>(rows, null);
-    }
-    List<Customer> page = rows.subList(0, search.limit());
-    return new Page<>(List.copyOf(page), Long.toString(page.get(page.size() - 1).id()));
+    return Page.fromOverfetch(query.setMaxResults(search.limit() + 1).getResultList(), search.limit(),
+        last -> Long.toString(last.id()));
   }
 
   private static long parseCursor(String cursor) {

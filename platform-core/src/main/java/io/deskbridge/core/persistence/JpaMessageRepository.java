@@ -62,13 +62,8 @@ public class JpaMessageRepository implements MessageRepository {
       KeysetCursor after = KeysetCursor.decode(cursor);
       query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
     }
-    List<M> rows = query.setMaxResults(limit + 1).getResultList();
-    if (rows.size() <= limit) {
-      return new Page<>(rows, null);
-    }
-    List<M> page = List.copyOf(rows.subList(0, limit));
-    M last = page.get(page.size() - 1);
-    return new Page<>(page, new KeysetCursor(last.createdAt(), last.id()).encode());
+    return Page.fromOverfetch(query.setMaxResults(limit + 1).getResultList(), limit,
+        last -> new KeysetCursor(last.createdAt(), last.id()).encode());
   }
 
   @Override

@@ -24,7 +24,7 @@ public record KeysetCursor(Instant at, long id) {
       }
       Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
       return new KeysetCursor(at, Long.parseLong(parts[2]));
-    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+    } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
       throw new InvalidInputException("cursor", "is not a cursor this list returned");
     }
   }
