@@ -8,6 +8,8 @@ import io.deskbridge.web.api.conversation.ConversationResource;
 import io.deskbridge.web.api.customer.CustomerResource;
 import io.deskbridge.web.api.department.DepartmentResource;
 import io.deskbridge.web.api.inbound.InboundResource;
+import io.deskbridge.web.api.module.ModuleResource;
+import io.deskbridge.web.api.outbox.OutboxResource;
 import io.deskbridge.web.api.problem.DomainProblemMapper;
 import io.deskbridge.web.api.problem.HttpProblemMapper;
 import io.deskbridge.web.api.problem.JsonProblemMapper;
@@ -50,6 +52,7 @@ public class RestApplication extends Application {
         TenantResource.class, AuthResource.class, AgentResource.class, ApiKeyResource.class,
         DepartmentResource.class, CategoryResource.class, CustomerResource.class,
         ConversationResource.class, InboundResource.class, SavedReplyResource.class,
+        ModuleResource.class, OutboxResource.class,
         BearerAuthentication.class, AccessCheck.class, RequestSizeLimit.class,
         DomainProblemMapper.class, HttpProblemMapper.class, JsonProblemMapper.class,
         UnexpectedProblemMapper.class, JsonMapping.class);

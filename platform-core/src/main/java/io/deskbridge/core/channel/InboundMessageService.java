@@ -1,6 +1,11 @@
 package io.deskbridge.core.channel;
 
 import io.deskbridge.core.conversation.Attachments;
+import io.deskbridge.core.conversation.AuthorType;
+import io.deskbridge.core.conversation.Visibility;
+import io.deskbridge.core.event.ConversationCreated;
+import io.deskbridge.core.event.MessageAdded;
+import io.deskbridge.core.outbox.Outbox;
 import io.deskbridge.core.conversation.Conversation;
 import io.deskbridge.core.conversation.ConversationRepository;
 import io.deskbridge.core.conversation.MessageRepository;
@@ -28,20 +33,22 @@ public class InboundMessageService {
   private final ConversationRepository conversations;
   private final MessageRepository messages;
   private final Attachments attachments;
+  private final Outbox outbox;
   private final Clock clock;
 
   @Inject
   public InboundMessageService(CustomerRepository customers, ConversationRepository conversations,
-      MessageRepository messages, Attachments attachments, Clock clock) {
+      MessageRepository messages, Attachments attachments, Outbox outbox, Clock clock) {
     this.customers = customers;
     this.conversations = conversations;
     this.messages = messages;
     this.attachments = attachments;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
   protected InboundMessageService() {
-    this(null, null, null, null, null);
+    this(null, null, null, null, null, null);
   }
 
   public InboundReceipt receive(TenantId tenant, InboundMessage inbound) {
@@ -61,6 +68,9 @@ public class InboundMessageService {
         PublicMessage.fromCustomer(conversation, inbound.text(), inbound.externalMessageId(), now);
     messages.add(message);
     attachments.attach(message, inbound.attachments());
+    conversation.releaseEvents().forEach(outbox::publish);
+    outbox.publish(new MessageAdded(tenant.value(), conversation.id(), message.id(), Visibility.PUBLIC,
+        AuthorType.CUSTOMER, null, message.text(), now));
     return new InboundReceipt(conversation.id(), message.id(), customer.id(), true);
   }
 
@@ -103,6 +113,7 @@ public class InboundMessageService {
   private Conversation open(TenantId tenant, Customer customer, String channel, Instant now) {
     Conversation conversation = new Conversation(tenant, customer.id(), channel, null, now);
     conversations.add(conversation);
+    outbox.publish(new ConversationCreated(tenant.value(), conversation.id(), customer.id(), channel, now));
     return conversation;
   }
 }

@@ -1,6 +1,13 @@
 package io.deskbridge.core.conversation;
 
 import io.deskbridge.core.category.Category;
+import io.deskbridge.core.event.CategorySet;
+import io.deskbridge.core.event.ConversationAssigned;
+import io.deskbridge.core.event.ConversationClosed;
+import io.deskbridge.core.event.ConversationReopened;
+import io.deskbridge.core.event.ConversationTransferred;
+import io.deskbridge.core.event.DomainEvent;
+import io.deskbridge.core.event.StatusChanged;
 import io.deskbridge.core.tenant.TenantId;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -15,8 +22,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -87,6 +96,9 @@ public class Conversation {
 
   @Version private long version;
 
+  /** Facts recorded by the methods below, handed to the outbox by the service after the change. */
+  @Transient private final List<DomainEvent> events = new ArrayList<>();
+
   protected Conversation() {}
 
   public Conversation(TenantId tenant, long customerId, String channel, Long departmentId, Instant now) {
@@ -104,7 +116,7 @@ public class Conversation {
   public void receiveCustomerMessage(Instant at) {
     lastCustomerMessageAt = at;
     if (status == ConversationStatus.WAITING_ON_CUSTOMER) {
-      status = ConversationStatus.OPEN;
+      changeStatus(ConversationStatus.OPEN, at);
     }
     touch(at);
   }
@@ -122,12 +134,18 @@ public class Conversation {
 
   public void assignTo(long agentId, Instant at) {
     requireActive("assign");
-    assigneeId = agentId;
+    if (assigneeId == null || assigneeId != agentId) {
+      assigneeId = agentId;
+      events.add(new ConversationAssigned(tenantId, id, agentId, at));
+    }
     touch(at);
   }
 
   public void unassign(Instant at) {
-    assigneeId = null;
+    if (assigneeId != null) {
+      assigneeId = null;
+      events.add(new ConversationAssigned(tenantId, id, null, at));
+    }
     touch(at);
   }
 
@@ -137,6 +155,7 @@ public class Conversation {
           "Category " + category.id() + " is archived and cannot be chosen.");
     }
     categoryId = category.id();
+    events.add(new CategorySet(tenantId, id, category.id(), at));
     touch(at);
   }
 
@@ -146,8 +165,15 @@ public class Conversation {
       return;
     }
     requireActive("change the status of");
-    status = target;
+    changeStatus(target, at);
     touch(at);
+  }
+
+  private void changeStatus(ConversationStatus target, Instant at) {
+    if (target != status) {
+      events.add(new StatusChanged(tenantId, id, status, target, at));
+      status = target;
+    }
   }
 
   /** Closing twice is a no-op; closing without a category is refused (handbook 001). */
@@ -160,6 +186,7 @@ public class Conversation {
     }
     status = ConversationStatus.CLOSED;
     closedAt = at;
+    events.add(new ConversationClosed(tenantId, id, categoryId, at));
     touch(at);
   }
 
@@ -171,12 +198,23 @@ public class Conversation {
     status = ConversationStatus.OPEN;
     categoryId = null;
     closedAt = null;
+    events.add(new ConversationReopened(tenantId, id, at));
     touch(at);
   }
 
   public void moveToDepartment(long departmentId, Instant at) {
-    this.departmentId = departmentId;
+    if (this.departmentId == null || this.departmentId != departmentId) {
+      this.departmentId = departmentId;
+      events.add(new ConversationTransferred(tenantId, id, departmentId, at));
+    }
     touch(at);
+  }
+
+  /** The facts recorded since the last call; the service publishes them in the same transaction. */
+  public List<DomainEvent> releaseEvents() {
+    List<DomainEvent> released = List.copyOf(events);
+    events.clear();
+    return released;
   }
 
   public void prioritize(Priority priority, Instant at) {

@@ -6,6 +6,7 @@ import io.deskbridge.core.category.Category;
 import io.deskbridge.core.category.CategoryRepository;
 import io.deskbridge.core.customer.CustomerConversations;
 import io.deskbridge.core.department.DepartmentRepository;
+import io.deskbridge.core.outbox.Outbox;
 import io.deskbridge.core.shared.ConflictException;
 import io.deskbridge.core.shared.NotFoundException;
 import io.deskbridge.core.shared.Page;
@@ -28,20 +29,22 @@ public class ConversationService implements CustomerConversations {
   private final AgentRepository agents;
   private final CategoryRepository categories;
   private final DepartmentRepository departments;
+  private final Outbox outbox;
   private final Clock clock;
 
   @Inject
   public ConversationService(ConversationRepository conversations, AgentRepository agents,
-      CategoryRepository categories, DepartmentRepository departments, Clock clock) {
+      CategoryRepository categories, DepartmentRepository departments, Outbox outbox, Clock clock) {
     this.conversations = conversations;
     this.agents = agents;
     this.categories = categories;
     this.departments = departments;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
   protected ConversationService() {
-    this(null, null, null, null, null);
+    this(null, null, null, null, null, null);
   }
 
   public Conversation get(TenantId tenant, long id) {
@@ -58,13 +61,13 @@ public class ConversationService implements CustomerConversations {
         .filter(Agent::isActive)
         .orElseThrow(() -> new NotFoundException("Agent", agentId));
     conversation.assignTo(agent.id(), clock.instant());
-    return conversation;
+    return published(conversation);
   }
 
   public Conversation unassign(TenantId tenant, long id, Long expectedVersion) {
     Conversation conversation = current(tenant, id, expectedVersion);
     conversation.unassign(clock.instant());
-    return conversation;
+    return published(conversation);
   }
 
   public Conversation categorize(TenantId tenant, long id, long categoryId, Long expectedVersion) {
@@ -72,31 +75,31 @@ public class ConversationService implements CustomerConversations {
     Category category = categories.findById(tenant, categoryId)
         .orElseThrow(() -> new NotFoundException("Category", categoryId));
     conversation.categorize(category, clock.instant());
-    return conversation;
+    return published(conversation);
   }
 
   public Conversation moveTo(TenantId tenant, long id, ConversationStatus status, Long expectedVersion) {
     Conversation conversation = current(tenant, id, expectedVersion);
     conversation.moveTo(status, clock.instant());
-    return conversation;
+    return published(conversation);
   }
 
   public Conversation close(TenantId tenant, long id, Long expectedVersion) {
     Conversation conversation = current(tenant, id, expectedVersion);
     conversation.close(clock.instant());
-    return conversation;
+    return published(conversation);
   }
 
   public Conversation reopen(TenantId tenant, long id, Long expectedVersion) {
     Conversation conversation = current(tenant, id, expectedVersion);
     conversation.reopen(clock.instant());
-    return conversation;
+    return published(conversation);
   }
 
   public Conversation prioritize(TenantId tenant, long id, Priority priority, Long expectedVersion) {
     Conversation conversation = current(tenant, id, expectedVersion);
     conversation.prioritize(priority, clock.instant());
-    return conversation;
+    return published(conversation);
   }
 
   public Conversation moveToDepartment(TenantId tenant, long id, long departmentId, Long expectedVersion) {
@@ -104,7 +107,7 @@ public class ConversationService implements CustomerConversations {
     departments.findById(tenant, departmentId)
         .orElseThrow(() -> new NotFoundException("Department", departmentId));
     conversation.moveToDepartment(departmentId, clock.instant());
-    return conversation;
+    return published(conversation);
   }
 
   /** Links both ways, so each conversation shows the other. */
@@ -119,6 +122,11 @@ public class ConversationService implements CustomerConversations {
   @Override
   public boolean exist(TenantId tenant, long customerId) {
     return conversations.existForCustomer(tenant, customerId);
+  }
+
+  private Conversation published(Conversation conversation) {
+    conversation.releaseEvents().forEach(outbox::publish);
+    return conversation;
   }
 
   private Conversation current(TenantId tenant, long id, Long expectedVersion) {

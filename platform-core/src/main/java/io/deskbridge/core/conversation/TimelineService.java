@@ -1,5 +1,7 @@
 package io.deskbridge.core.conversation;
 
+import io.deskbridge.core.event.MessageAdded;
+import io.deskbridge.core.outbox.Outbox;
 import io.deskbridge.core.shared.NotFoundException;
 import io.deskbridge.core.shared.Page;
 import io.deskbridge.core.shared.Validation;
@@ -24,19 +26,21 @@ public class TimelineService {
   private final ConversationRepository conversations;
   private final MessageRepository messages;
   private final Attachments attachments;
+  private final Outbox outbox;
   private final Clock clock;
 
   @Inject
   public TimelineService(ConversationRepository conversations, MessageRepository messages,
-      Attachments attachments, Clock clock) {
+      Attachments attachments, Outbox outbox, Clock clock) {
     this.conversations = conversations;
     this.messages = messages;
     this.attachments = attachments;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
   protected TimelineService() {
-    this(null, null, null, null);
+    this(null, null, null, null, null);
   }
 
   /** A reply the customer will see. Without an agent (an integration key) it is a system notice. */
@@ -51,6 +55,7 @@ public class TimelineService {
         : PublicMessage.agentReply(conversation, agentId, text, now);
     messages.add(reply);
     attachments.attach(reply, files);
+    announce(reply);
     return reply;
   }
 
@@ -65,6 +70,7 @@ public class TimelineService {
         : InternalNote.byAgent(conversation, agentId, text, now);
     messages.add(note);
     attachments.attach(note, files);
+    announce(note);
     return note;
   }
 
@@ -80,6 +86,12 @@ public class TimelineService {
 
   public List<Attachment> attachmentsOf(TenantId tenant, List<Long> messageIds) {
     return messageIds.isEmpty() ? List.of() : messages.attachmentsOf(tenant, messageIds);
+  }
+
+  private void announce(Message message) {
+    outbox.publish(new MessageAdded(message.tenantId().value(), message.conversationId(), message.id(),
+        message.visibility(), message.authorType(), message.authorAgentId().orElse(null), message.text(),
+        message.createdAt()));
   }
 
   private void validate(TenantId tenant, String text, List<NewAttachment> files) {

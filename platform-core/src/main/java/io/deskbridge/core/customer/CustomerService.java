@@ -1,5 +1,7 @@
 package io.deskbridge.core.customer;
 
+import io.deskbridge.core.event.CustomerUpdated;
+import io.deskbridge.core.outbox.Outbox;
 import io.deskbridge.core.shared.ConflictException;
 import io.deskbridge.core.shared.NotFoundException;
 import io.deskbridge.core.shared.Page;
@@ -19,17 +21,25 @@ public class CustomerService {
 
   private final CustomerRepository customers;
   private final CustomerConversations conversations;
+  private final Outbox outbox;
   private final Clock clock;
 
   @Inject
-  public CustomerService(CustomerRepository customers, CustomerConversations conversations, Clock clock) {
+  public CustomerService(CustomerRepository customers, CustomerConversations conversations, Outbox outbox,
+      Clock clock) {
     this.customers = customers;
     this.conversations = conversations;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
   protected CustomerService() {
-    this(null, null, null);
+    this(null, null, null, null);
+  }
+
+  private Customer changed(Customer customer) {
+    outbox.publish(new CustomerUpdated(customer.tenantId().value(), customer.id(), clock.instant()));
+    return customer;
   }
 
   public Customer create(TenantId tenant, CustomerProfile profile, Collection<String> tags) {
@@ -57,7 +67,7 @@ public class CustomerService {
     if (tags != null) {
       customer.retag(tags, clock.instant());
     }
-    return customer;
+    return changed(customer);
   }
 
   /** Only a customer without conversations can be deleted; otherwise the history would dangle. */
@@ -83,13 +93,13 @@ public class CustomerService {
     validateTags(tags);
     Customer customer = get(tenant, id);
     tags.forEach(t -> customer.tag(t, clock.instant()));
-    return customer;
+    return changed(customer);
   }
 
   public Customer untag(TenantId tenant, long id, String tag) {
     Customer customer = get(tenant, id);
     customer.untag(tag, clock.instant());
-    return customer;
+    return changed(customer);
   }
 
   public CustomerNote addNote(TenantId tenant, long customerId, Long authorId, String text) {

@@ -52,7 +52,8 @@ public class DeskbridgeDataSource implements DataSource {
     if (url == null || url.isBlank() || url.equals(EMBEDDED) || url.startsWith("${")) {
       Path file = Path.of(dataDir == null || dataDir.isBlank() ? "./data" : dataDir)
           .toAbsolutePath().normalize().resolve("deskbridge");
-      return "jdbc:h2:file:" + file + ";MODE=LEGACY";
+      // WRITE_DELAY=0: a commit reaches the file at once, so a killed process loses nothing it acknowledged.
+      return "jdbc:h2:file:" + file + ";MODE=LEGACY;WRITE_DELAY=0";
     }
     return url;
   }

@@ -17,8 +17,13 @@ public record TestTenant(
   static final String PASSWORD = "correct horse battery";
 
   public static TestTenant create(Api api, String prefix) {
+    return createWith(api, api.adminToken(), prefix);
+  }
+
+  /** The same, on a server started with its own platform admin token. */
+  public static TestTenant createWith(Api api, String platformToken, String prefix) {
     String slug = Api.uniqueSlug(prefix);
-    Api.Reply created = api.post("/api/v1/tenants", api.adminToken(), Map.of(
+    Api.Reply created = api.post("/api/v1/tenants", platformToken, Map.of(
         "slug", slug, "name", "Tenant " + slug, "timezone", "Europe/Moscow", "language", "ru",
         "admin", Map.of("email", "admin@" + slug + ".test", "name", "Ann Admin", "password", PASSWORD)));
     assertEquals(201, created.status(), created::toString);

@@ -25,4 +25,6 @@ final class ConversationRequests {
   record SetDepartment(Long departmentId) {}
 
   record Link(Long conversationId, LinkKind kind) {}
+
+  record PerformAction(java.util.Map<String, String> input) {}
 }

@@ -9,6 +9,8 @@ import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.conversation.NewAttachment;
 import io.deskbridge.core.conversation.TimelineService;
 import io.deskbridge.core.conversation.Visibility;
+import io.deskbridge.core.outbox.OutboxJob;
+import io.deskbridge.core.plugin.ModuleCapabilities;
 import io.deskbridge.core.shared.InvalidInputException;
 import io.deskbridge.core.shared.PageLimit;
 import io.deskbridge.core.shared.Validation;
@@ -47,6 +49,7 @@ public class ConversationResource {
   @Inject ConversationService conversations;
   @Inject TimelineService timeline;
   @Inject Attachments attachments;
+  @Inject ModuleCapabilities capabilities;
   @Inject CurrentCaller caller;
 
   @GET
@@ -175,6 +178,24 @@ public class ConversationResource {
     new Validation().required("conversationId", r.conversationId()).orThrow();
     return view(conversations.link(caller.tenant(), id, r.conversationId(),
         r.kind() == null ? LinkKind.RELATED : r.kind()));
+  }
+
+  @GET
+  @Path("{id}/actions")
+  @Operation(summary = "Actions enabled modules offer on this conversation (e.g. \"Create Jira task\")")
+  public ListView<ActionView> actions(@PathParam("id") long id) {
+    conversations.get(caller.tenant(), id);
+    return ListView.all(capabilities.actions(caller.tenant()), ActionView::of);
+  }
+
+  @POST
+  @Path("{id}/actions/{module}/{action}")
+  @Operation(summary = "Run a module's action", description = "Queued in the outbox: 202 with the job id.")
+  public Response perform(@PathParam("id") long id, @PathParam("module") String module,
+      @PathParam("action") String action, ConversationRequests.PerformAction request) {
+    OutboxJob job = capabilities.perform(caller.tenant(), id, module, action,
+        request == null ? Map.of() : request.input(), caller.agentId());
+    return Response.accepted(Map.of("jobId", job.id(), "state", job.state().name())).build();
   }
 
   @GET

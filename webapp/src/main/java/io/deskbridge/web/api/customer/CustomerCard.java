@@ -9,7 +9,11 @@ import java.util.Map;
 public record CustomerCard(
     long id, String name, String email, boolean emailMissing, String phone, String language,
     String accountId, String plan, MoneyView ltv, List<String> tags, Map<String, String> attributes,
-    List<IdentityView> identities, String createdAt, String updatedAt, long version) {
+    List<IdentityView> identities, List<ModuleLine> modules, String createdAt, String updatedAt,
+    long version) {
+
+  /** A line an enabled module adds to the card ("amoCRM lead #123, stage Won"). */
+  public record ModuleLine(String module, String label, String value, String url) {}
 
   /** The amount is a decimal string ("1250.50"), so no client reads money as a float. */
   public record MoneyView(String amount, String currency) {}
@@ -17,12 +21,16 @@ public record CustomerCard(
   public record IdentityView(String channel, String externalId) {}
 
   static CustomerCard of(Customer c) {
+    return of(c, List.of());
+  }
+
+  static CustomerCard of(Customer c, List<ModuleLine> modules) {
     return new CustomerCard(c.id(), c.name(), c.email().orElse(null), c.isEmailMissing(),
         c.phone().orElse(null), c.language().map(l -> l.code()).orElse(null),
         c.accountId().orElse(null), c.plan().orElse(null),
         c.ltv().map(m -> new MoneyView(m.amount().toPlainString(), m.currency())).orElse(null),
         c.tags(), c.attributes(),
-        c.identities().stream().map(i -> new IdentityView(i.channel(), i.externalId())).toList(),
+        c.identities().stream().map(i -> new IdentityView(i.channel(), i.externalId())).toList(), modules,
         Timestamps.iso(c.createdAt()), Timestamps.iso(c.updatedAt()), c.version());
   }
 }

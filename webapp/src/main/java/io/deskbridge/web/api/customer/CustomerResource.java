@@ -3,6 +3,7 @@ package io.deskbridge.web.api.customer;
 import io.deskbridge.core.customer.Customer;
 import io.deskbridge.core.customer.CustomerSearch;
 import io.deskbridge.core.customer.CustomerService;
+import io.deskbridge.core.plugin.ModuleCapabilities;
 import io.deskbridge.core.shared.InvalidInputException;
 import io.deskbridge.core.shared.PageLimit;
 import io.deskbridge.web.api.ListView;
@@ -38,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CustomerResource {
 
   @Inject CustomerService customers;
+  @Inject ModuleCapabilities capabilities;
   @Inject CurrentCaller caller;
 
   @GET
@@ -62,7 +64,10 @@ public class CustomerResource {
   @Operation(summary = "The customer card")
   public Response get(@PathParam("id") long id) {
     Customer customer = customers.get(caller.tenant(), id);
-    return Preconditions.withVersion(Response.ok(CustomerCard.of(customer)), customer.version()).build();
+    List<CustomerCard.ModuleLine> lines = capabilities.card(caller.tenant(), id).stream()
+        .map(l -> new CustomerCard.ModuleLine(l.moduleId(), l.entry().label(), l.entry().value(), l.entry().url()))
+        .toList();
+    return Preconditions.withVersion(Response.ok(CustomerCard.of(customer, lines)), customer.version()).build();
   }
 
   @PATCH

@@ -1,0 +1,125 @@
+package io.deskbridge.core.outbox;
+
+import io.deskbridge.core.plugin.ModuleRepository;
+import io.deskbridge.core.plugin.PluginCatalog;
+import io.deskbridge.core.plugin.ModuleRuntime;
+import io.deskbridge.core.plugin.TenantModule;
+import io.deskbridge.core.plugin.spi.Delivery;
+import io.deskbridge.core.plugin.spi.DeliveryResult;
+import io.deskbridge.core.plugin.spi.Plugin;
+import io.deskbridge.core.plugin.spi.PluginFactory;
+import io.deskbridge.core.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs jobs: claims due ones under a lease, paces them by the module's rate limit and circuit
+ * breaker, hands each to its tenant's plugin outside any transaction, and records the outcome. A
+ * worker that dies mid-delivery loses its lease and the job is delivered again by someone else, so
+ * delivery is at least once; modules make the repeat harmless with the idempotency key and mappings.
+ */
+@ApplicationScoped
+public class OutboxDispatcher {
+
+  private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class.getName());
+
+  private final OutboxStore store;
+  private final ModuleRepository modules;
+  private final ModuleRuntime runtime;
+  private final PluginCatalog catalog;
+  private final OutboxMetrics metrics;
+  private final Clock clock;
+  private final RateLimiter limiter = new RateLimiter();
+  private final CircuitBreaker breaker = new CircuitBreaker();
+
+  @Inject
+  public OutboxDispatcher(OutboxStore store, ModuleRepository modules, ModuleRuntime runtime,
+      PluginCatalog catalog, OutboxMetrics metrics, Clock clock) {
+    this.store = store;
+    this.modules = modules;
+    this.runtime = runtime;
+    this.catalog = catalog;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  protected OutboxDispatcher() {
+    this(null, null, null, null, null, null);
+  }
+
+  public List<ClaimedJob> claim(String owner, int max, Duration lease) {
+    return store.claim(owner, max, lease);
+  }
+
+  /** Delivers one claimed job and records what happened; never throws. */
+  public void deliver(ClaimedJob job, String owner) {
+    try {
+      attempt(job, owner);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Outbox job " + job.id() + " could not be recorded; its lease will expire", e);
+    }
+  }
+
+  private void attempt(ClaimedJob job, String owner) {
+    Instant now = clock.instant();
+    Optional<PluginFactory> factory = catalog.find(job.moduleId());
+    Optional<TenantModule> settings = modules.find(new TenantId(job.tenantId()), job.moduleId())
+        .filter(TenantModule::isEnabled);
+    if (factory.isEmpty() || settings.isEmpty()) {
+      store.pause(job.id(), owner);
+      return;
+    }
+    Instant open = breaker.openUntil(job.limiterKey(), now);
+    if (open != null) {
+      store.defer(job.id(), owner, open);
+      return;
+    }
+    Duration wait = limiter.acquire(job.limiterKey(), factory.get().rateLimit(), System.nanoTime());
+    if (!wait.isZero()) {
+      metrics.rateLimited(job.moduleId());
+      store.defer(job.id(), owner, now.plus(wait));
+      return;
+    }
+    long started = System.nanoTime();
+    DeliveryResult result = run(runtime.instance(settings.get()), job);
+    record(job, owner, result, factory.get().maxAttempts(), Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private static DeliveryResult run(Plugin plugin, ClaimedJob job) {
+    try {
+      Delivery delivery = OutboxJob.KIND_ACTION.equals(job.kind())
+          ? new Delivery(job.id(), job.idempotencyKey(), job.attempts() + 1, null, ActionCodec.decode(job.payload()))
+          : new Delivery(job.id(), job.idempotencyKey(), job.attempts() + 1,
+              EventCodec.decode(job.type(), job.payload()), null);
+      DeliveryResult result = plugin.deliver(delivery);
+      return result == null ? DeliveryResult.retry("the module returned no result") : result;
+    } catch (RuntimeException e) {
+      return DeliveryResult.retry("the module failed: " + e);
+    }
+  }
+
+  private void record(ClaimedJob job, String owner, DeliveryResult result, int maxAttempts, Duration took) {
+    if (result.outcome() == DeliveryResult.Outcome.DONE) {
+      breaker.succeeded(job.limiterKey());
+    } else if (result.outcome() == DeliveryResult.Outcome.RETRY) {
+      breaker.failed(job.limiterKey(), clock.instant());
+    }
+    JobState reached = store.complete(job.id(), owner, result, maxAttempts);
+    if (reached == JobState.DONE) {
+      metrics.delivered(job.moduleId(), took);
+    } else if (reached == JobState.PENDING) {
+      metrics.retried(job.moduleId());
+    } else if (reached == JobState.DEAD) {
+      metrics.dead(job.moduleId());
+      LOG.warning(() -> "Outbox job " + job.id() + " (" + job.moduleId() + ", " + job.type() + ") is dead: "
+          + result.detail());
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package io.deskbridge.core.outbox;
+
+import io.deskbridge.core.plugin.spi.DeliveryResult;
+import io.deskbridge.core.shared.ConflictException;
+import io.deskbridge.core.shared.NotFoundException;
+import io.deskbridge.core.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The outbox's state changes, each in its own short transaction. */
+@ApplicationScoped
+@Transactional
+public class OutboxStore {
+
+  private final OutboxRepository jobs;
+  private final Clock clock;
+
+  @Inject
+  public OutboxStore(OutboxRepository jobs, Clock clock) {
+    this.jobs = jobs;
+    this.clock = clock;
+  }
+
+  protected OutboxStore() {
+    this(null, null);
+  }
+
+  /** Leases up to {@code max} due jobs to {@code owner}; other workers never get the same ones. */
+  public List<ClaimedJob> claim(String owner, int max, Duration lease) {
+    Instant now = clock.instant();
+    jobs.reclaimExpired(now);
+    List<Long> won = new ArrayList<>();
+    for (Long id : jobs.dueHeads(now, max)) {
+      if (jobs.claim(id, owner, now.plus(lease))) {
+        won.add(id);
+      }
+    }
+    return jobs.leasedBy(owner, won).stream().map(ClaimedJob::of).toList();
+  }
+
+  /** Records an attempt's outcome, if the lease is still ours; returns the state reached. */
+  public JobState complete(long jobId, String owner, DeliveryResult result, int maxAttempts) {
+    Instant now = clock.instant();
+    OutboxJob job = jobs.findById(jobId).orElse(null);
+    if (job == null || !job.isLeasedBy(owner)) {
+      return null;
+    }
+    switch (result.outcome()) {
+      case DONE -> job.succeed(now);
+      case FAILED -> job.die(now, result.detail());
+      case RETRY -> {
+        if (job.attempts() + 1 >= maxAttempts) {
+          job.die(now, "Gave up after " + maxAttempts + " attempts: " + result.detail());
+        } else {
+          job.retryAt(now.plus(Backoff.after(job.attempts() + 1, result.retryAfter())), result.detail());
+        }
+      }
+    }
+    return job.state();
+  }
+
+  /** Hands a job back without an attempt (rate limit, open circuit). */
+  public void defer(long jobId, String owner, Instant until) {
+    jobs.findById(jobId).filter(j -> j.isLeasedBy(owner)).ifPresent(j -> j.defer(until));
+  }
+
+  /** The job's module was disabled while it waited. */
+  public void pause(long jobId, String owner) {
+    jobs.findById(jobId).filter(j -> j.isLeasedBy(owner)).ifPresent(OutboxJob::pause);
+  }
+
+  public List<OutboxJob> list(TenantId tenant, JobState state, String moduleId, Long beforeId, int limit) {
+    return jobs.list(tenant, state, moduleId, beforeId, limit);
+  }
+
+  public OutboxJob get(TenantId tenant, long id) {
+    return jobs.findById(tenant, id).orElseThrow(() -> new NotFoundException("Outbox job", id));
+  }
+
+  /** An admin's retry of a dead or discarded job: it is delivered once more, from attempt one. */
+  public OutboxJob retry(TenantId tenant, long id) {
+    OutboxJob job = get(tenant, id);
+    if (job.state() != JobState.DEAD && job.state() != JobState.DISCARDED) {
+      throw new ConflictException("job-not-dead", "Only dead or discarded jobs can be retried; job " + id
+          + " is " + job.state() + ".");
+    }
+    job.requeue(clock.instant());
+    return job;
+  }
+
+  public OutboxJob discard(TenantId tenant, long id) {
+    OutboxJob job = get(tenant, id);
+    if (job.state() == JobState.DONE || job.state() == JobState.IN_FLIGHT) {
+      throw new ConflictException("job-not-discardable", "Job " + id + " is " + job.state() + ".");
+    }
+    job.discard(clock.instant());
+    return job;
+  }
+
+  public Map<String, Map<JobState, Long>> countsByModule() {
+    return jobs.countsByModule();
+  }
+}

@@ -1,0 +1,126 @@
+package io.deskbridge.core.persistence;
+
+import io.deskbridge.core.outbox.JobState;
+import io.deskbridge.core.outbox.OutboxJob;
+import io.deskbridge.core.outbox.OutboxRepository;
+import io.deskbridge.core.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The outbox queries. Claiming is an UPDATE guarded by the PENDING state, so of several workers (on
+ * several instances) exactly one wins a job; this works the same on H2 and PostgreSQL.
+ */
+@ApplicationScoped
+public class JpaOutboxRepository implements OutboxRepository {
+
+  @PersistenceContext(unitName = "deskbridge")
+  EntityManager em;
+
+  @Override
+  public void add(OutboxJob job) {
+    em.persist(job);
+  }
+
+  @Override
+  public Optional<OutboxJob> findById(long id) {
+    return Optional.ofNullable(em.find(OutboxJob.class, id));
+  }
+
+  @Override
+  public Optional<OutboxJob> findById(TenantId tenant, long id) {
+    return findById(id).filter(j -> j.tenantId().equals(tenant));
+  }
+
+  @Override
+  public List<OutboxJob> list(TenantId tenant, JobState state, String moduleId, Long beforeId, int limit) {
+    StringBuilder jpql = new StringBuilder("select j from OutboxJob j where j.tenantId = :t");
+    if (state != null) jpql.append(" and j.state = :s");
+    if (moduleId != null) jpql.append(" and j.moduleId = :m");
+    if (beforeId != null) jpql.append(" and j.id < :before");
+    jpql.append(" order by j.id desc");
+    TypedQuery<OutboxJob> q = em.createQuery(jpql.toString(), OutboxJob.class).setParameter("t", tenant.value());
+    if (state != null) q.setParameter("s", state);
+    if (moduleId != null) q.setParameter("m", moduleId);
+    if (beforeId != null) q.setParameter("before", beforeId);
+    return q.setMaxResults(limit).getResultList();
+  }
+
+  @Override
+  public List<Long> dueHeads(Instant now, int limit) {
+    return em.createQuery("select j.id from OutboxJob j where j.state = :pending and j.nextAttemptAt <= :now"
+            + " and not exists (select e.id from OutboxJob e where e.tenantId = j.tenantId"
+            + " and e.moduleId = j.moduleId and e.orderingKey = j.orderingKey"
+            + " and e.state in :unfinished and e.id < j.id)"
+            + " order by j.nextAttemptAt, j.id", Long.class)
+        .setParameter("pending", JobState.PENDING)
+        .setParameter("now", now)
+        .setParameter("unfinished", List.of(JobState.PENDING, JobState.IN_FLIGHT, JobState.PAUSED))
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
+  public boolean claim(long id, String owner, Instant leaseUntil) {
+    return em.createQuery("update OutboxJob j set j.state = :inFlight, j.leaseOwner = :owner,"
+            + " j.leaseUntil = :until where j.id = :id and j.state = :pending")
+        .setParameter("inFlight", JobState.IN_FLIGHT)
+        .setParameter("owner", owner)
+        .setParameter("until", leaseUntil)
+        .setParameter("id", id)
+        .setParameter("pending", JobState.PENDING)
+        .executeUpdate() == 1;
+  }
+
+  @Override
+  public List<OutboxJob> leasedBy(String owner, List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery("select j from OutboxJob j where j.leaseOwner = :owner and j.id in :ids"
+            + " order by j.id", OutboxJob.class)
+        .setParameter("owner", owner)
+        .setParameter("ids", ids)
+        .getResultList();
+  }
+
+  @Override
+  public int reclaimExpired(Instant now) {
+    return em.createQuery("update OutboxJob j set j.state = :pending, j.leaseOwner = null, j.leaseUntil = null"
+            + " where j.state = :inFlight and j.leaseUntil < :now")
+        .setParameter("pending", JobState.PENDING)
+        .setParameter("inFlight", JobState.IN_FLIGHT)
+        .setParameter("now", now)
+        .executeUpdate();
+  }
+
+  @Override
+  public int move(TenantId tenant, String moduleId, JobState from, JobState to, Instant now) {
+    return em.createQuery("update OutboxJob j set j.state = :to, j.nextAttemptAt = :now"
+            + " where j.tenantId = :t and j.moduleId = :m and j.state = :from")
+        .setParameter("to", to)
+        .setParameter("now", now)
+        .setParameter("t", tenant.value())
+        .setParameter("m", moduleId)
+        .setParameter("from", from)
+        .executeUpdate();
+  }
+
+  @Override
+  public Map<String, Map<JobState, Long>> countsByModule() {
+    Map<String, Map<JobState, Long>> counts = new HashMap<>();
+    em.createQuery("select j.moduleId, j.state, count(j) from OutboxJob j group by j.moduleId, j.state",
+            Object[].class)
+        .getResultList()
+        .forEach(row -> counts.computeIfAbsent((String) row[0], k -> new HashMap<>())
+            .put((JobState) row[1], ((Number) row[2]).longValue()));
+    return counts;
+  }
+}

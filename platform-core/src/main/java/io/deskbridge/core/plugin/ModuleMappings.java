@@ -1,0 +1,56 @@
+package io.deskbridge.core.plugin;
+
+import io.deskbridge.core.plugin.spi.Mappings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The durable store behind every module's {@link Mappings}. Each call is its own transaction: a
+ * delivery runs outside any, and a mapping must be on disk the moment the vendor gave the id.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class ModuleMappings {
+
+  private final ModuleRepository modules;
+  private final Clock clock;
+
+  @Inject
+  public ModuleMappings(ModuleRepository modules, Clock clock) {
+    this.modules = modules;
+    this.clock = clock;
+  }
+
+  protected ModuleMappings() {
+    this(null, null);
+  }
+
+  public Optional<String> remoteId(long tenantId, String moduleId, String localType, String localId) {
+    return modules.mapping(tenantId, moduleId, localType, localId).map(ModuleMapping::remoteId);
+  }
+
+  public void remember(long tenantId, String moduleId, String localType, String localId, String remoteId) {
+    modules.mapping(tenantId, moduleId, localType, localId).ifPresentOrElse(
+        m -> m.pointTo(remoteId, clock.instant()),
+        () -> modules.add(new ModuleMapping(tenantId, moduleId, localType, localId, remoteId, clock.instant())));
+  }
+
+  /** The view one tenant's module instance gets. */
+  public Mappings forModule(long tenantId, String moduleId) {
+    ModuleMappings store = this;
+    return new Mappings() {
+      @Override
+      public Optional<String> remoteId(String localType, String localId) {
+        return store.remoteId(tenantId, moduleId, localType, localId);
+      }
+
+      @Override
+      public void remember(String localType, String localId, String remoteId) {
+        store.remember(tenantId, moduleId, localType, localId, remoteId);
+      }
+    };
+  }
+}

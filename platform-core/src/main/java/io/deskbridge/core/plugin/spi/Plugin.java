@@ -1,0 +1,45 @@
+package io.deskbridge.core.plugin.spi;
+
+import io.deskbridge.core.event.DomainEvent;
+import java.util.List;
+
+/**
+ * One tenant's instance of a module, created by its {@link PluginFactory} from that tenant's
+ * configuration and closed when the configuration changes or the module is disabled.
+ *
+ * <p>The platform calls {@link #wants} inside the agent's transaction to decide whether to queue an
+ * event for this module: it must be quick, pure and never call the vendor. {@link #deliver} runs
+ * later on an outbox worker, outside any transaction, at most one job per ordering key at a time,
+ * and possibly more than once for the same job.
+ */
+public interface Plugin extends AutoCloseable {
+
+  /** Whether this instance cares about the event, judged from its configuration alone. */
+  boolean wants(DomainEvent event);
+
+  /** Performs the side effect of one job (an event or an agent action). */
+  DeliveryResult deliver(Delivery delivery);
+
+  /** "Test connection": one cheap authenticated call to the vendor. */
+  default ConnectionCheck testConnection() {
+    return ConnectionCheck.ok("This module has nothing to connect to.");
+  }
+
+  /** Buttons on a conversation; pressing one queues an outbox job with an {@link ActionRequest}. */
+  default List<AgentAction> actions() {
+    return List.of();
+  }
+
+  /** A vendor's call to this module's webhook; verify it before trusting anything in it. */
+  default WebhookResponse handleWebhook(WebhookRequest request) {
+    return WebhookResponse.notFound();
+  }
+
+  /** Lines for the customer card, from what the module already knows (no vendor call here). */
+  default List<CardEntry> customerCard(long customerId) {
+    return List.of();
+  }
+
+  @Override
+  default void close() {}
+}

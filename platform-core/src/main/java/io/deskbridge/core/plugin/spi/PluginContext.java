@@ -1,0 +1,18 @@
+package io.deskbridge.core.plugin.spi;
+
+import java.time.Clock;
+
+/**
+ * What the platform gives one tenant's module instance. Everything here belongs to that tenant; a
+ * module keeps no state of its own beyond it (no statics, no cross-tenant caches).
+ *
+ * @param publicUrl Deskbridge's public address, for links back to dialogs
+ */
+public record PluginContext(long tenantId, String tenantSlug, PluginConfig config, String publicUrl,
+    Mappings mappings, ConversationNotes notes, Clock clock) {
+
+  /** The link an agent opens to see a conversation. */
+  public String dialogLink(long conversationId) {
+    return publicUrl + "/conversations/" + conversationId + "?tenant=" + tenantSlug;
+  }
+}
