@@ -17,10 +17,15 @@ public final class Backoff {
 
   /** @param attempt the attempt that just failed, from 1 */
   public static Duration after(int attempt, Duration retryAfter) {
+    return after(attempt, retryAfter, BASE);
+  }
+
+  /** The same with another first step (an operator's setting; tests use a short one). */
+  public static Duration after(int attempt, Duration retryAfter, Duration base) {
     if (retryAfter != null && !retryAfter.isNegative()) {
       return retryAfter.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : retryAfter;
     }
-    long ceiling = Math.min(CAP.toMillis(), BASE.toMillis() << Math.min(attempt - 1, 20));
+    long ceiling = Math.min(CAP.toMillis(), Math.max(1, base.toMillis()) << Math.min(attempt - 1, 20));
     long half = ceiling / 2;
     return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
   }

@@ -7,13 +7,23 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stops hammering a vendor that keeps failing: after {@value #TRIP_AFTER} passing failures in a row
- * for one (tenant, module), its jobs wait {@link #OPEN_FOR} without using attempts; the first
- * delivery after that decides whether it closes again.
+ * for one (tenant, module), its jobs wait {@code openFor} (30 s by default) without using attempts;
+ * the first delivery after that decides whether it closes again.
  */
 final class CircuitBreaker {
 
   static final int TRIP_AFTER = 5;
   static final Duration OPEN_FOR = Duration.ofSeconds(30);
+
+  private final Duration openFor;
+
+  CircuitBreaker() {
+    this(OPEN_FOR);
+  }
+
+  CircuitBreaker(Duration openFor) {
+    this.openFor = openFor;
+  }
 
   private record State(int failures, Instant openUntil) {}
 
@@ -32,7 +42,7 @@ final class CircuitBreaker {
   void failed(String key, Instant now) {
     states.compute(key, (k, s) -> {
       int failures = (s == null ? 0 : s.failures()) + 1;
-      return new State(failures, failures >= TRIP_AFTER ? now.plus(OPEN_FOR) : null);
+      return new State(failures, failures >= TRIP_AFTER ? now.plus(openFor) : null);
     });
   }
 }

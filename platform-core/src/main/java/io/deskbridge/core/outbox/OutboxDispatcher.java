@@ -1,6 +1,7 @@
 package io.deskbridge.core.outbox;
 
 import io.deskbridge.core.plugin.ModuleRepository;
+import io.deskbridge.core.plugin.PlatformSettings;
 import io.deskbridge.core.plugin.PluginCatalog;
 import io.deskbridge.core.plugin.ModuleRuntime;
 import io.deskbridge.core.plugin.TenantModule;
@@ -37,21 +38,23 @@ public class OutboxDispatcher {
   private final OutboxMetrics metrics;
   private final Clock clock;
   private final RateLimiter limiter = new RateLimiter();
-  private final CircuitBreaker breaker = new CircuitBreaker();
+  private final CircuitBreaker breaker;
 
   @Inject
   public OutboxDispatcher(OutboxStore store, ModuleRepository modules, ModuleRuntime runtime,
-      PluginCatalog catalog, OutboxMetrics metrics, Clock clock) {
+      PluginCatalog catalog, OutboxMetrics metrics, PlatformSettings settings, Clock clock) {
     this.store = store;
     this.modules = modules;
     this.runtime = runtime;
     this.catalog = catalog;
     this.metrics = metrics;
     this.clock = clock;
+    // The breaker's pause scales with the backoff: thirty first steps (30 s by default).
+    this.breaker = settings == null ? null : new CircuitBreaker(settings.retryBase().multipliedBy(30));
   }
 
   protected OutboxDispatcher() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   public List<ClaimedJob> claim(String owner, int max, Duration lease) {

@@ -1,5 +1,6 @@
 package io.deskbridge.core.outbox;
 
+import io.deskbridge.core.plugin.PlatformSettings;
 import io.deskbridge.core.plugin.spi.DeliveryResult;
 import io.deskbridge.core.shared.ConflictException;
 import io.deskbridge.core.shared.NotFoundException;
@@ -20,16 +21,18 @@ import java.util.Map;
 public class OutboxStore {
 
   private final OutboxRepository jobs;
+  private final PlatformSettings settings;
   private final Clock clock;
 
   @Inject
-  public OutboxStore(OutboxRepository jobs, Clock clock) {
+  public OutboxStore(OutboxRepository jobs, PlatformSettings settings, Clock clock) {
     this.jobs = jobs;
+    this.settings = settings;
     this.clock = clock;
   }
 
   protected OutboxStore() {
-    this(null, null);
+    this(null, null, null);
   }
 
   /** Leases up to {@code max} due jobs to {@code owner}; other workers never get the same ones. */
@@ -59,7 +62,8 @@ public class OutboxStore {
         if (job.attempts() + 1 >= maxAttempts) {
           job.die(now, "Gave up after " + maxAttempts + " attempts: " + result.detail());
         } else {
-          job.retryAt(now.plus(Backoff.after(job.attempts() + 1, result.retryAfter())), result.detail());
+          job.retryAt(now.plus(Backoff.after(job.attempts() + 1, result.retryAfter(), settings.retryBase())),
+              result.detail());
         }
       }
     }

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -42,12 +43,16 @@ public class ModulePlatform {
   @ConfigProperty(name = "deskbridge.secret.key")
   Optional<String> secretKey;
 
+  @Inject
+  @ConfigProperty(name = "deskbridge.outbox.retry-base", defaultValue = "PT1S")
+  Duration retryBase;
+
   @Produces
   @Singleton
   PlatformSettings platformSettings() {
     Path plugins = pluginsDir.filter(p -> !p.isBlank()).map(Path::of)
         .orElse(Path.of(dataDir).resolve("plugins")).toAbsolutePath().normalize();
-    return new PlatformSettings(settings.publicUrl(), key(), plugins);
+    return new PlatformSettings(settings.publicUrl(), key(), plugins, retryBase);
   }
 
   @Produces

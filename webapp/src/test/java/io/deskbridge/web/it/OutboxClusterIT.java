@@ -38,6 +38,14 @@ class OutboxClusterIT {
     Path work = DeskbridgeServer.workDir().resolve("cluster");
     ServerProcess.deleteTree(work);
     Files.createDirectories(work);
+    try {
+      deliverThroughTwoInstances(clusterUrl, work);
+    } finally {
+      dropDatabase(url, database);
+    }
+  }
+
+  private static void deliverThroughTwoInstances(String clusterUrl, Path work) throws Exception {
     String adminToken = "cluster-admin-" + UUID.randomUUID();
     byte[] key = new byte[32];
     new java.security.SecureRandom().nextBytes(key);
@@ -88,11 +96,19 @@ class OutboxClusterIT {
   }
 
   private static String createDatabase(String url, String database) throws Exception {
+    onServer(url, "CREATE DATABASE " + database);
+    return url.replaceFirst("/[^/?]+(\\?.*)?$", "/" + database);
+  }
+
+  private static void dropDatabase(String url, String database) throws Exception {
+    onServer(url, "DROP DATABASE IF EXISTS " + database);
+  }
+
+  private static void onServer(String url, String sql) throws Exception {
     String admin = url.replaceFirst("/[^/?]+(\\?.*)?$", "/postgres");
     try (Connection c = DriverManager.getConnection(admin, System.getenv("DESKBRIDGE_DB_USER"),
         System.getenv("DESKBRIDGE_DB_PASSWORD")); Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + database);
+      s.execute(sql);
     }
-    return url.replaceFirst("/[^/?]+(\\?.*)?$", "/" + database);
   }
 }

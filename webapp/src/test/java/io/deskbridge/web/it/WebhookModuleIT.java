@@ -157,6 +157,31 @@ class WebhookModuleIT {
   }
 
   @Test
+  void aReceiverThatKeepsFailingIsRetriedUntilTheJobIsDead() {
+    TestTenant t = TestTenant.create(api, "wh-flaky");
+    receiver.answer("/flaky", new Receiver.Answer(500, null, Duration.ZERO));
+    enable(t, config("/flaky", "k7", List.of("conversation.created"), false));
+    t.newConversation(api, "flaky-customer");
+    JsonNode dead = awaitJobs(t, "DEAD", 1).get(0);
+    assertEquals(8, dead.get("attempts").asInt(), dead::toString);
+    assertTrue(dead.get("lastError").asText().contains("Gave up after 8 attempts"), dead::toString);
+    assertEquals(8, receiver.calls("/flaky").size());
+  }
+
+  @Test
+  void aReceiverThatTimesOutIsRetriedAndDeliveredOnceItAnswers() {
+    TestTenant t = TestTenant.create(api, "wh-slow");
+    receiver.answer("/slow", new Receiver.Answer(200, null, Duration.ofSeconds(3)));
+    enable(t, Map.of("url", receiver.url("/slow"), "secret", "k8", "events", List.of("conversation.created"),
+        "timeout", "PT1S"));
+    t.newConversation(api, "slow-customer");
+    receiver.await("/slow", c -> c.size() >= 2, WAIT);
+    receiver.answer("/slow", Receiver.Answer.ok());
+    JsonNode done = awaitJobs(t, "DONE", 1).get(0);
+    assertTrue(done.get("attempts").asInt() >= 3, done::toString);
+  }
+
+  @Test
   void retriesAPassingFailureHonouringRetryAfter() {
     TestTenant t = TestTenant.create(api, "wh-retry");
     receiver.answer("/busy", new Receiver.Answer(429, "2", Duration.ZERO));
