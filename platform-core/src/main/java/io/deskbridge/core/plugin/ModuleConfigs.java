@@ -54,10 +54,10 @@ public final class ModuleConfigs {
       if (property.isSecret() && (value == null || MASK.equals(value))) {
         value = storedSecrets.get(property.key());
       }
-      if (isBlank(value)) {
+      if (isBlank(value, property.type())) {
         value = property.defaultValue();
       }
-      if (isBlank(value)) {
+      if (isBlank(value, property.type())) {
         if (property.required()) {
           errors.add(new FieldError(property.key(), "is required"));
         }
@@ -196,8 +196,15 @@ public final class ModuleConfigs {
     return typed;
   }
 
-  private static boolean isBlank(Object value) {
-    return value == null || (value instanceof String s && s.isBlank());
+  /** Absent: null or blank text; for a LIST also a list with nothing in it ([] or " , "). */
+  private static boolean isBlank(Object value, ConfigType type) {
+    if (type == ConfigType.LIST && value instanceof List<?> list) {
+      return list.stream().allMatch(v -> isBlank(v, ConfigType.STRING));
+    }
+    if (value instanceof String s) {
+      return s.isBlank() || (type == ConfigType.LIST && s.replace(",", "").isBlank());
+    }
+    return value == null;
   }
 
 }

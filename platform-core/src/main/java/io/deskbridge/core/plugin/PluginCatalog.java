@@ -59,18 +59,38 @@ public final class PluginCatalog {
           return;
         }
         PluginFactory factory = it.next();
-        if (found.containsKey(factory.id())) {
+        String id = idOf(factory, refused);
+        if (id == null) {
+          continue;
+        }
+        if (found.containsKey(id)) {
           // The same class reached through the parent loader is not a second module.
-          if (found.get(factory.id()).getClass() != factory.getClass()) {
+          if (found.get(id).getClass() != factory.getClass()) {
             refused.add(new Refused(factory.getClass().getName(),
-                "module id '" + factory.id() + "' is already taken by " + found.get(factory.id()).getClass().getName()));
+                "module id '" + id + "' is already taken by " + found.get(id).getClass().getName()));
           }
           continue;
         }
-        found.put(factory.id(), factory);
+        found.put(id, factory);
       } catch (ServiceConfigurationError | LinkageError e) {
         refused.add(new Refused(source, "a module could not be loaded: " + e.getMessage()));
       }
+    }
+  }
+
+  /** The factory's id, or null (and a refusal) when a faulty plugin cannot even name itself. */
+  private static String idOf(PluginFactory factory, List<Refused> refused) {
+    try {
+      String id = factory.id();
+      factory.version();
+      if (id == null || id.isBlank()) {
+        refused.add(new Refused(factory.getClass().getName(), "its id() is empty"));
+        return null;
+      }
+      return id;
+    } catch (RuntimeException e) {
+      refused.add(new Refused(factory.getClass().getName(), "its id() or version() failed: " + e));
+      return null;
     }
   }
 
