@@ -13,6 +13,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -93,6 +94,13 @@ public class Conversation {
   @ElementCollection
   @CollectionTable(name = "conversation_link", joinColumns = @JoinColumn(name = "conversation_id"))
   private Set<ConversationLink> links = new HashSet<>();
+
+  @Column(nullable = false)
+  private boolean complaint;
+
+  @Embedded private Complaint complaintProgress;
+
+  @Embedded private CallbackRequest callback;
 
   @Version private long version;
 
@@ -208,6 +216,48 @@ public class Conversation {
       events.add(new ConversationTransferred(tenantId, id, departmentId, at));
     }
     touch(at);
+  }
+
+  /** Marks the conversation as a complaint (handbook 004); marking twice keeps the progress. */
+  public void markAsComplaint(Instant at) {
+    if (!complaint) {
+      complaint = true;
+      complaintProgress = Complaint.markedAt(at);
+      touch(at);
+    }
+  }
+
+  public void checkComplaintStep(ComplaintStep step, Instant at) {
+    if (!complaint) {
+      throw new ConversationRuleException("not-a-complaint", id, "Conversation " + id + " is not marked as a complaint.");
+    }
+    complaintProgress.check(step, id);
+    touch(at);
+  }
+
+  public void requestCallback(String phone, Instant preferredAt, Instant at) {
+    requireActive("request a callback for");
+    callback = new CallbackRequest(phone, preferredAt, at);
+    touch(at);
+  }
+
+  public void completeCallback(Instant at) {
+    if (callback != null) {
+      callback = null;
+      touch(at);
+    }
+  }
+
+  public boolean isComplaint() {
+    return complaint;
+  }
+
+  public Optional<Complaint> complaint() {
+    return complaint ? Optional.ofNullable(complaintProgress) : Optional.empty();
+  }
+
+  public Optional<CallbackRequest> callback() {
+    return Optional.ofNullable(callback).filter(c -> c.phone() != null);
   }
 
   /** The facts recorded since the last call; the service publishes them in the same transaction. */

@@ -18,4 +18,7 @@ public interface ConversationRepository {
   boolean existForDepartment(TenantId tenant, long departmentId);
 
   void add(Conversation conversation);
+
+  /** Conversations created in [from, to); only complaints when {@code complaintsOnly}. */
+  long countCreated(TenantId tenant, java.time.Instant from, java.time.Instant to, boolean complaintsOnly);
 }

@@ -14,7 +14,10 @@ import io.deskbridge.core.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import io.deskbridge.core.shared.Validation;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * The agent's actions on a conversation as a whole: take it, categorise it, move it through its
@@ -24,6 +27,8 @@ import java.time.Clock;
 @ApplicationScoped
 @Transactional
 public class ConversationService implements CustomerConversations {
+
+  private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()-]{5,31}$");
 
   private final ConversationRepository conversations;
   private final AgentRepository agents;
@@ -62,6 +67,18 @@ public class ConversationService implements CustomerConversations {
         .orElseThrow(() -> new NotFoundException("Agent", agentId));
     conversation.assignTo(agent.id(), clock.instant());
     return published(conversation);
+  }
+
+  /**
+   * An agent takes the conversation for themself. Refused when a colleague already has it: taking it
+   * over is an explicit assignment by id, not a side effect of "take".
+   */
+  public Conversation take(TenantId tenant, long id, long agentId, Long expectedVersion) {
+    Conversation conversation = current(tenant, id, expectedVersion);
+    conversation.assigneeId().filter(assignee -> assignee != agentId).ifPresent(assignee -> {
+      throw new AlreadyAssignedException(id, assignee);
+    });
+    return assign(tenant, id, agentId, null);
   }
 
   public Conversation unassign(TenantId tenant, long id, Long expectedVersion) {
@@ -108,6 +125,36 @@ public class ConversationService implements CustomerConversations {
         .orElseThrow(() -> new NotFoundException("Department", departmentId));
     conversation.moveToDepartment(departmentId, clock.instant());
     return published(conversation);
+  }
+
+  public Conversation markAsComplaint(TenantId tenant, long id) {
+    Conversation conversation = get(tenant, id);
+    conversation.markAsComplaint(clock.instant());
+    return conversation;
+  }
+
+  public Conversation checkComplaintStep(TenantId tenant, long id, ComplaintStep step) {
+    new Validation().required("step", step).orThrow();
+    Conversation conversation = get(tenant, id);
+    conversation.checkComplaintStep(step, clock.instant());
+    return conversation;
+  }
+
+  public Conversation requestCallback(TenantId tenant, long id, String phone, Instant preferredAt) {
+    new Validation()
+        .required("phone", phone)
+        .check(phone == null || PHONE.matcher(phone).matches(), "phone", "must be a phone number such as +79990000000")
+        .required("preferredAt", preferredAt)
+        .orThrow();
+    Conversation conversation = get(tenant, id);
+    conversation.requestCallback(phone.trim(), preferredAt, clock.instant());
+    return conversation;
+  }
+
+  public Conversation completeCallback(TenantId tenant, long id) {
+    Conversation conversation = get(tenant, id);
+    conversation.completeCallback(clock.instant());
+    return conversation;
   }
 
   /** Links both ways, so each conversation shows the other. */

@@ -115,6 +115,16 @@ public class JpaConversationRepository implements ConversationRepository {
   }
 
   @Override
+  public long countCreated(TenantId tenant, java.time.Instant from, java.time.Instant to, boolean complaintsOnly) {
+    return em.createQuery("select count(c) from Conversation c where c.tenantId = :t and c.createdAt >= :from"
+            + " and c.createdAt < :to" + (complaintsOnly ? " and c.complaint = true" : ""), Long.class)
+        .setParameter("t", tenant.value())
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .getSingleResult();
+  }
+
+  @Override
   public void add(Conversation conversation) {
     em.persist(conversation);
   }

@@ -106,6 +106,20 @@ class ConversationWorkflowIT {
   }
 
   @Test
+  void takingAConversationAColleagueTookFirstIsAConflict() {
+    long id = tenant.newConversation(api, "c-taken");
+    assertEquals(200, api.post(conversation(id, "/assign"), tenant.adminToken(), Map.of("agentId", "me")).status());
+    JsonNode refused = assertProblem(api.post(conversation(id, "/assign"), tenant.agentToken(),
+        Map.of("agentId", "me")), 409, "already-assigned");
+    assertEquals(tenant.adminId(), refused.get("assigneeId").asLong());
+    assertEquals(tenant.adminId(), api.get(conversation(id, ""), tenant.agentToken()).json().get("assigneeId").asLong());
+    assertEquals(200, api.post(conversation(id, "/assign"), tenant.adminToken(), Map.of("agentId", "me")).status(),
+        "taking one's own conversation again is fine");
+    assertEquals(tenant.agentId(), api.post(conversation(id, "/assign"), tenant.adminToken(),
+        Map.of("agentId", tenant.agentId())).json().get("assigneeId").asLong(), "an explicit hand-over works");
+  }
+
+  @Test
   void aChangeBasedOnAStaleVersionIsAConflictAndChangesNothing() {
     long id = tenant.newConversation(api, "c-stale");
     Api.Reply read = api.get(conversation(id, ""), tenant.agentToken());

@@ -2,6 +2,7 @@ package io.deskbridge.web.api.conversation;
 
 import io.deskbridge.core.conversation.Attachment;
 import io.deskbridge.core.conversation.Attachments;
+import io.deskbridge.core.conversation.ComplaintStep;
 import io.deskbridge.core.conversation.Conversation;
 import io.deskbridge.core.conversation.ConversationService;
 import io.deskbridge.core.conversation.LinkKind;
@@ -23,6 +24,7 @@ import io.deskbridge.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -33,6 +35,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -100,12 +103,16 @@ public class ConversationResource {
 
   @POST
   @Path("{id}/assign")
-  @Operation(summary = "Assign to an agent", description = "agentId: an id, or \"me\". If-Match guards.")
+  @Operation(summary = "Assign to an agent", description = "agentId: an id, or \"me\" to take it from the"
+      + " queue (409 already-assigned when a colleague took it first). If-Match guards against stale copies.")
   public Response assign(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
       ConversationRequests.Assign request) {
     String target = RequestBody.require(request).agentId();
-    long agentId = agentIdOf(target);
-    return view(conversations.assign(caller.tenant(), id, agentId, Preconditions.expectedVersion(ifMatch)));
+    Long expected = Preconditions.expectedVersion(ifMatch);
+    if (target != null && target.trim().equals("me")) {
+      return view(conversations.take(caller.tenant(), id, caller.requireAgent(), expected));
+    }
+    return view(conversations.assign(caller.tenant(), id, agentIdOf(target), expected));
   }
 
   @POST
@@ -180,6 +187,53 @@ public class ConversationResource {
         r.kind() == null ? LinkKind.RELATED : r.kind()));
   }
 
+record Step(ComplaintStep step) {}
+
+  /** {@code preferredAt} is ISO-8601 with a zone or offset ("2026-12-01T10:00:00Z"). */
+  record Callback(String phone, String preferredAt) {
+
+    Instant preferredInstant() {
+      if (preferredAt == null || preferredAt.isBlank()) {
+        return null;
+      }
+      try {
+        return java.time.OffsetDateTime.parse(preferredAt.trim()).toInstant();
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new InvalidInputException("preferredAt", "must be an ISO-8601 time such as 2026-12-01T10:00:00Z");
+      }
+    }
+  }
+
+  @POST
+  @Path("{id}/complaint")
+  @Operation(summary = "Mark as a complaint", description = "Then check the steps THANKED, EXPLAINED,"
+      + " APOLOGISED, ACTING, ANSWERED in that order.")
+  public ConversationView markAsComplaint(@PathParam("id") long id) {
+    return ConversationView.of(conversations.markAsComplaint(caller.tenant(), id));
+  }
+
+  @POST
+  @Path("{id}/complaint/steps")
+  @Operation(summary = "Check the next complaint step", description = "Out of order: 422 complaint-step-out-of-order.")
+  public ConversationView checkStep(@PathParam("id") long id, Step request) {
+    return ConversationView.of(conversations.checkComplaintStep(caller.tenant(), id, RequestBody.require(request).step()));
+  }
+
+  @PUT
+  @Path("{id}/callback")
+  @Operation(summary = "Request a callback", description = "The customer's phone and preferred time (ISO-8601).")
+  public ConversationView requestCallback(@PathParam("id") long id, Callback request) {
+    Callback r = RequestBody.require(request);
+    return ConversationView.of(conversations.requestCallback(caller.tenant(), id, r.phone(), r.preferredInstant()));
+  }
+
+  @DELETE
+  @Path("{id}/callback")
+  @Operation(summary = "The call was made: clear the request")
+  public ConversationView completeCallback(@PathParam("id") long id) {
+    return ConversationView.of(conversations.completeCallback(caller.tenant(), id));
+  }
+
   @GET
   @Path("{id}/actions")
   @Operation(summary = "Actions enabled modules offer on this conversation (e.g. \"Create Jira task\")")
@@ -213,9 +267,6 @@ public class ConversationResource {
   private long agentIdOf(String target) {
     if (target == null || target.isBlank()) {
       throw new InvalidInputException("agentId", "is required: an agent id or \"me\"");
-    }
-    if (target.trim().equals("me")) {
-      return caller.requireAgent();
     }
     try {
       return Long.parseLong(target.trim());

@@ -8,17 +8,26 @@ public record ConversationView(
     long id, String status, long customerId, String channel, Long departmentId, Long assigneeId,
     Long categoryId, String priority, String subject, String createdAt, String updatedAt,
     String lastCustomerMessageAt, String lastAgentMessageAt, String closedAt, List<LinkView> links,
-    long version) {
+    boolean complaint, ComplaintView complaintProgress, CallbackView callback, long version) {
 
   public record LinkView(long conversationId, String kind) {}
 
-  static ConversationView of(Conversation c) {
+  public record ComplaintView(String markedAt, List<String> steps, boolean answered) {}
+
+  public record CallbackView(String phone, String preferredAt, String requestedAt) {}
+
+  public static ConversationView of(Conversation c) {
     return new ConversationView(c.id(), c.status().name(), c.customerId(), c.channel(),
         c.departmentId().orElse(null), c.assigneeId().orElse(null), c.categoryId().orElse(null),
         c.priority().name(), c.subject().orElse(null), Timestamps.iso(c.createdAt()),
         Timestamps.iso(c.updatedAt()), Timestamps.iso(c.lastCustomerMessageAt().orElse(null)),
         Timestamps.iso(c.lastAgentMessageAt().orElse(null)), Timestamps.iso(c.closedAt().orElse(null)),
         c.links().stream().map(l -> new LinkView(l.relatedId(), l.kind().name())).toList(),
+        c.isComplaint(),
+        c.complaint().map(p -> new ComplaintView(Timestamps.iso(p.markedAt()),
+            p.steps().stream().map(Enum::name).toList(), p.isAnswered())).orElse(null),
+        c.callback().map(b -> new CallbackView(b.phone(), Timestamps.iso(b.preferredAt()),
+            Timestamps.iso(b.requestedAt()))).orElse(null),
         c.version());
   }
 }
