@@ -14,8 +14,8 @@ import java.util.Map;
  * <p>Guarantees: a silence longer than zero, a prompt wait of zero or more, prompt texts that are not
  * blank and at most 1000 characters, at least one prompt text when a prompt is sent, and hold keywords.
  */
-public record AutoClosePolicy(boolean enabled, Duration silence, Duration promptWait, Map<Language, String> prompts,
-    HoldKeywords holdKeywords) {
+public record AutoClosePolicy(boolean enabled, Duration silence, Duration promptWait,
+    Map<Language, String> prompts, HoldKeywords holdKeywords) {
 
   public static final int MAX_PROMPT_LENGTH = 1000;
 
@@ -49,7 +49,8 @@ public record AutoClosePolicy(boolean enabled, Duration silence, Duration prompt
         HoldKeywords.defaults());
   }
 
-  private static void checkPrompts(Map<Language, String> prompts, Duration promptWait, Validation validation) {
+  private static void checkPrompts(
+      Map<Language, String> prompts, Duration promptWait, Validation validation) {
     prompts.forEach((language, text) -> {
       String field = "prompts." + (language == null ? "null" : language.code());
       validation.check(language != null, field, "must name a supported language");

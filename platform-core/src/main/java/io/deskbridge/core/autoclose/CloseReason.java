@@ -6,7 +6,8 @@ package io.deskbridge.core.autoclose;
  */
 public enum CloseReason {
   SILENCE("silence", "The customer did not answer the agent within the silence period."),
-  NO_ANSWER_TO_PROMPT("no-answer-to-prompt", "The customer did not answer whether the question is still relevant.");
+  NO_ANSWER_TO_PROMPT("no-answer-to-prompt",
+      "The customer did not answer whether the question is still relevant.");
 
   private final String code;
   private final String description;

@@ -11,8 +11,9 @@ import java.util.Objects;
  * was sent, or null. The prompt is a system notice, never the last agent message. Guarantees a
  * status; the other values are as stored.
  */
-public record ConversationSilence(ConversationStatus status, Instant lastAgentMessageAt, String lastAgentMessageText,
-    boolean lastAgentMessageIsHoldReply, Instant lastCustomerMessageAt, Instant promptSentAt) {
+public record ConversationSilence(ConversationStatus status, Instant lastAgentMessageAt,
+    String lastAgentMessageText, boolean lastAgentMessageIsHoldReply, Instant lastCustomerMessageAt,
+    Instant promptSentAt) {
 
   public ConversationSilence {
     Objects.requireNonNull(status, "status");

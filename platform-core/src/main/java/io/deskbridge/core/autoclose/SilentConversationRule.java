@@ -46,7 +46,9 @@ public final class SilentConversationRule {
       return now.isBefore(silenceEnds) ? new Wait(silenceEnds) : new SendPrompt();
     }
     Instant promptExpires = prompted.get().plus(policy.promptWait());
-    return now.isBefore(promptExpires) ? new Wait(promptExpires) : new Close(CloseReason.NO_ANSWER_TO_PROMPT);
+    return now.isBefore(promptExpires)
+        ? new Wait(promptExpires)
+        : new Close(CloseReason.NO_ANSWER_TO_PROMPT);
   }
 
   /**
@@ -92,6 +94,7 @@ public final class SilentConversationRule {
   /** A prompt sent before the agent's latest message belongs to an earlier silence and no longer counts. */
   private static Optional<Instant> promptAfterLastAgentMessage(ConversationSilence conversation) {
     Instant prompt = conversation.promptSentAt();
-    return prompt != null && !prompt.isBefore(conversation.lastAgentMessageAt()) ? Optional.of(prompt) : Optional.empty();
+    boolean sinceLastAgentMessage = prompt != null && !prompt.isBefore(conversation.lastAgentMessageAt());
+    return sinceLastAgentMessage ? Optional.of(prompt) : Optional.empty();
   }
 }

@@ -38,7 +38,8 @@ public record BusinessHours(ZoneId zone, List<OpeningPeriod> periods, Set<LocalD
       checkPeriods(periods, validation);
     }
     if (holidays != null) {
-      validation.check(holidays.stream().noneMatch(Objects::isNull), "holidays", "must not contain an empty date");
+      validation.check(holidays.stream().noneMatch(Objects::isNull), "holidays",
+          "must not contain an empty date");
     }
     validation.orThrow();
     periods = periods.stream().sorted(OpeningPeriod.BY_DAY_AND_START).toList();
@@ -57,7 +58,8 @@ public record BusinessHours(ZoneId zone, List<OpeningPeriod> periods, Set<LocalD
 
   /** Open around the clock, every day, with no holidays: business time equals wall-clock time. */
   public static BusinessHours alwaysOpen(ZoneId zone) {
-    return new BusinessHours(zone, Arrays.stream(DayOfWeek.values()).map(OpeningPeriod::allDay).toList(), Set.of());
+    List<OpeningPeriod> everyDay = Arrays.stream(DayOfWeek.values()).map(OpeningPeriod::allDay).toList();
+    return new BusinessHours(zone, everyDay, Set.of());
   }
 
   private static void checkPeriods(List<OpeningPeriod> periods, Validation validation) {
@@ -67,7 +69,8 @@ public record BusinessHours(ZoneId zone, List<OpeningPeriod> periods, Set<LocalD
       if (period == null || period.day() == null || period.from() == null || period.to() == null) {
         validation.check(false, field, "needs a day, a start and an end");
       } else if (period.isEmpty()) {
-        validation.check(false, field, "must end after it starts (an end of 00:00 means midnight at the end of the day)");
+        validation.check(false, field,
+            "must end after it starts (an end of 00:00 means midnight at the end of the day)");
       } else {
         for (int j = 0; j < i; j++) {
           OpeningPeriod earlier = periods.get(j);
@@ -124,7 +127,9 @@ public record BusinessHours(ZoneId zone, List<OpeningPeriod> periods, Set<LocalD
     OpenIntervals open = new OpenIntervals(this);
     LocalDate last = LocalDate.ofInstant(b, zone);
     Duration total = Duration.ZERO;
-    for (LocalDate date = LocalDate.ofInstant(a, zone).minusDays(1); !date.isAfter(last); date = date.plusDays(1)) {
+    // From the day before: a DST gap can push a period's end past midnight.
+    for (LocalDate date = LocalDate.ofInstant(a, zone).minusDays(1); !date.isAfter(last);
+        date = date.plusDays(1)) {
       for (OpenInterval interval : open.on(date)) {
         total = total.plus(interval.overlap(a, b));
       }

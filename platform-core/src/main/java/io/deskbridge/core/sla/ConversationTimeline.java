@@ -18,8 +18,8 @@ import java.util.Objects;
  * and {@code ConversationReopened} events record rather than {@code StatusChanged}. Guarantees: no
  * nulls except {@code closedAt}, and every list is an unmodifiable copy sorted by time.
  */
-public record ConversationTimeline(Instant createdAt, List<Instant> customerMessages, List<Instant> agentReplies,
-    List<StatusChange> statusChanges, Instant closedAt) {
+public record ConversationTimeline(Instant createdAt, List<Instant> customerMessages,
+    List<Instant> agentReplies, List<StatusChange> statusChanges, Instant closedAt) {
 
   /** The conversation entered {@code status} at {@code from}. */
   public record StatusChange(ConversationStatus status, Instant from) {
@@ -45,11 +45,13 @@ public record ConversationTimeline(Instant createdAt, List<Instant> customerMess
   }
 
   public ConversationTimeline customerWrote(Instant at) {
-    return new ConversationTimeline(createdAt, plus(customerMessages, at), agentReplies, statusChanges, closedAt);
+    return new ConversationTimeline(
+        createdAt, plus(customerMessages, at), agentReplies, statusChanges, closedAt);
   }
 
   public ConversationTimeline agentReplied(Instant at) {
-    return new ConversationTimeline(createdAt, customerMessages, plus(agentReplies, at), statusChanges, closedAt);
+    return new ConversationTimeline(
+        createdAt, customerMessages, plus(agentReplies, at), statusChanges, closedAt);
   }
 
   /** A status change; moving to CLOSED is {@link #closed}. */

@@ -32,14 +32,15 @@ final class Countdown {
    */
   SlaTimer evaluate(Span window, List<Span> pauses, Instant now) {
     Instant start = window.from();
-    List<Span> running = running(start, pauses);
+    List<Span> running = running(start, pausesBefore(window, pauses));
     Instant plannedDue = allowed.dueFrom(start, hours);
     Duration allowance = measure.between(hours, start, plannedDue);
     Instant dueAt = dueAt(running, start, plannedDue, allowance);
     Instant warnAt = reach(running, Duration.ofNanos(Math.round(allowance.toNanos() * warnAtShare)));
     Instant end = window.lasts() ? now : window.until();
     Duration remaining = allowance.minus(spent(running, end));
-    return new SlaTimer(target, start, dueAt, warnAt, remaining, state(window, dueAt, warnAt, now), window.until());
+    SlaState state = state(window, dueAt, warnAt, now);
+    return new SlaTimer(target, start, dueAt, warnAt, remaining, state, window.until());
   }
 
   private Instant dueAt(List<Span> running, Instant start, Instant plannedDue, Duration allowance) {
@@ -49,6 +50,16 @@ final class Countdown {
     // Unpaused, the due instant is exactly what the duration says: for business days that is
     // "Wednesday 09:00", which counting open time alone would place at Tuesday 18:00.
     return unpausedUntilDue ? plannedDue : reach(running, allowance);
+  }
+
+  /**
+   * A pause that began when the timer had already stopped (the CLOSED status of the close itself)
+   * does not concern it; keeping it would hide the due instant of a timer that was met.
+   */
+  private static List<Span> pausesBefore(Span window, List<Span> pauses) {
+    return window.lasts()
+        ? pauses
+        : pauses.stream().filter(pause -> pause.from().isBefore(window.until())).toList();
   }
 
   /** The stretches from {@code start} on outside every pause; the last one lasts unless paused now. */

@@ -41,14 +41,16 @@ public final class SlaClock {
   public SlaTimers timers(ConversationTimeline timeline, Instant now) {
     ConversationTimeline known = timeline.asOf(now);
     List<SlaTimer> timers = new ArrayList<>(3);
-    firstReplyWindow(known).ifPresent(w -> timers.add(countdown(SlaTarget.FIRST_REPLY).evaluate(w, List.of(), now)));
-    nextReplyWindow(known).ifPresent(w -> timers.add(countdown(SlaTarget.NEXT_REPLY).evaluate(w, List.of(), now)));
+    firstReplyWindow(known).ifPresent(
+        window -> timers.add(countdown(SlaTarget.FIRST_REPLY).evaluate(window, List.of(), now)));
+    nextReplyWindow(known).ifPresent(
+        window -> timers.add(countdown(SlaTarget.NEXT_REPLY).evaluate(window, List.of(), now)));
     Span resolution = new Span(known.createdAt(), known.closedAt());
     timers.add(countdown(SlaTarget.RESOLUTION).evaluate(resolution, pauses(known), now));
     return new SlaTimers(timers, now);
   }
 
-  /** The earliest instant after which a running timer warns or breaches; see {@link SlaTimers#nextDeadline}. */
+  /** When a running timer next warns or breaches; see {@link SlaTimers#nextDeadline}. */
   public Optional<Instant> nextDeadline(ConversationTimeline timeline, Instant now) {
     return timers(timeline, now).nextDeadline();
   }

@@ -12,14 +12,15 @@ import java.util.Set;
  * strictly between 0 and 1, and paused statuses that never include CLOSED (closing stops a timer,
  * it does not pause it). Only the resolution timer pauses: a waiting customer still expects replies.
  */
-public record SlaPolicy(String name, SlaDuration firstReply, SlaDuration nextReply, SlaDuration resolution,
-    double warnAtShare, Set<ConversationStatus> pausedStatuses) {
+public record SlaPolicy(String name, SlaDuration firstReply, SlaDuration nextReply,
+    SlaDuration resolution, double warnAtShare, Set<ConversationStatus> pausedStatuses) {
 
   public static final String DEFAULT_NAME = "Default";
   public static final double DEFAULT_WARN_AT_SHARE = 0.8;
 
   /** Problems in a third-party service wait for that vendor, days to months (handbook 000). */
-  public static final Set<ConversationStatus> DEFAULT_PAUSED_STATUSES = Set.of(ConversationStatus.WAITING_ON_VENDOR);
+  public static final Set<ConversationStatus> DEFAULT_PAUSED_STATUSES =
+      Set.of(ConversationStatus.WAITING_ON_VENDOR);
 
   public SlaPolicy {
     Validation validation = new Validation()
@@ -39,8 +40,10 @@ public record SlaPolicy(String name, SlaDuration firstReply, SlaDuration nextRep
   }
 
   /** A policy with the default warning share (0.8) and paused statuses (waiting on vendor). */
-  public static SlaPolicy of(String name, SlaDuration firstReply, SlaDuration nextReply, SlaDuration resolution) {
-    return new SlaPolicy(name, firstReply, nextReply, resolution, DEFAULT_WARN_AT_SHARE, DEFAULT_PAUSED_STATUSES);
+  public static SlaPolicy of(
+      String name, SlaDuration firstReply, SlaDuration nextReply, SlaDuration resolution) {
+    return new SlaPolicy(name, firstReply, nextReply, resolution,
+        DEFAULT_WARN_AT_SHARE, DEFAULT_PAUSED_STATUSES);
   }
 
   /** Handbook 001: first reply within 1 minute, each next reply within 5, resolution within 30. */

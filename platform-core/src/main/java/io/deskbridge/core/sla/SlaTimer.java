@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@code dueAt}: when the target falls due, moved later by paused time; null while the timer
- *       is paused before using up its target, because the deadline then depends on when it resumes.
+ *       is paused before using up its target (or stopped while so paused), because the deadline
+ *       then depends on when it resumes.
  *   <li>{@code warnAt}: when the policy's warning share of the target has been used; null likewise.
  *   <li>{@code remaining}: the target's time left at the evaluation instant (or at the stop), in the
  *       target's measure: business time for business units. Negative means overdue by that much; it
