@@ -128,9 +128,7 @@ public class AgentService implements TenantOnboarding {
 
   private Agent current(TenantId tenant, long id, Long expectedVersion) {
     Agent agent = get(tenant, id);
-    if (expectedVersion != null && expectedVersion != agent.version()) {
-      throw ConflictException.staleVersion("Agent", id);
-    }
+    ConflictException.requireVersion("Agent", id, expectedVersion, agent.version());
     return agent;
   }
 

@@ -178,9 +178,7 @@ public class ConversationService implements CustomerConversations {
 
   private Conversation current(TenantId tenant, long id, Long expectedVersion) {
     Conversation conversation = get(tenant, id);
-    if (expectedVersion != null && expectedVersion != conversation.version()) {
-      throw ConflictException.staleVersion("Conversation", id);
-    }
+    ConflictException.requireVersion("Conversation", id, expectedVersion, conversation.version());
     return conversation;
   }
 }

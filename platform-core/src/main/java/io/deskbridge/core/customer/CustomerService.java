@@ -60,9 +60,7 @@ public class CustomerService {
     profile.validate("");
     validateTags(tags);
     Customer customer = get(tenant, id);
-    if (expectedVersion != null && expectedVersion != customer.version()) {
-      throw ConflictException.staleVersion("Customer", id);
-    }
+    ConflictException.requireVersion("Customer", id, expectedVersion, customer.version());
     customer.update(profile, clock.instant());
     if (tags != null) {
       customer.retag(tags, clock.instant());

@@ -7,6 +7,13 @@ public class ConflictException extends DomainException {
     super(Kind.CONFLICT, code, message);
   }
 
+  /** Refuses a change based on another version than the stored one; no expectation, no check. */
+  public static void requireVersion(String what, Object id, Long expected, long actual) {
+    if (expected != null && expected != actual) {
+      throw staleVersion(what, id);
+    }
+  }
+
   public static ConflictException staleVersion(String what, Object id) {
     return new ConflictException(
         "stale-version",
