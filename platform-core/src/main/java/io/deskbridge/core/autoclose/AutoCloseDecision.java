@@ -1,5 +1,6 @@
 package io.deskbridge.core.autoclose;
 
+import io.deskbridge.core.conversation.CloseReason;
 import java.time.Instant;
 import java.util.Objects;
 

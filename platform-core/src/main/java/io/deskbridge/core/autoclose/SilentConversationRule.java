@@ -1,5 +1,6 @@
 package io.deskbridge.core.autoclose;
 
+import io.deskbridge.core.conversation.CloseReason;
 import io.deskbridge.core.autoclose.AutoCloseDecision.Close;
 import io.deskbridge.core.autoclose.AutoCloseDecision.Exempt;
 import io.deskbridge.core.autoclose.AutoCloseDecision.SendPrompt;

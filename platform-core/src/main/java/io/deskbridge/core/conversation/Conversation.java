@@ -21,6 +21,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
@@ -102,6 +103,33 @@ public class Conversation {
 
   @Embedded private CallbackRequest callback;
 
+  @ElementCollection
+  @CollectionTable(name = "conversation_status_change", joinColumns = @JoinColumn(name = "conversation_id"))
+  @OrderColumn(name = "entry_no")
+  private List<StatusEntry> statusHistory = new ArrayList<>();
+
+  /** Conversations of "our clients" (handbook 004) come first in the queue. */
+  @Column(name = "our_client", nullable = false)
+  private boolean ourClient;
+
+  /**
+   * When the sweeper must look at this conversation (SLA warnings and breaches, auto-close); null
+   * when nothing can happen until someone acts. Any change sets it to now, and the sweeper then
+   * works out the precise instant, so the rules live in one place.
+   */
+  @Column(name = "next_check_at")
+  private Instant nextCheckAt;
+
+  @Column(name = "close_reason", length = 40)
+  private String closeReason;
+
+  @Column(name = "prompt_sent_at")
+  private Instant promptSentAt;
+
+  /** The agent's last public message was a saved reply marked hold, which stops the auto-close. */
+  @Column(name = "last_reply_on_hold", nullable = false)
+  private boolean lastReplyOnHold;
+
   @Version private long version;
 
   /** Facts recorded by the methods below, handed to the outbox by the service after the change. */
@@ -110,6 +138,13 @@ public class Conversation {
   protected Conversation() {}
 
   public Conversation(TenantId tenant, long customerId, String channel, Long departmentId, Instant now) {
+    this(tenant, customerId, false, channel, departmentId, now);
+  }
+
+  public Conversation(TenantId tenant, long customerId, boolean ourClient, String channel, Long departmentId,
+      Instant now) {
+    this.ourClient = ourClient;
+    this.nextCheckAt = now;
     this.tenantId = tenant.value();
     this.customerId = customerId;
     this.channel = channel;
@@ -130,8 +165,21 @@ public class Conversation {
   }
 
   public void recordAgentReply(Instant at) {
+    recordAgentReply(at, false);
+  }
+
+  /** An agent's public reply; {@code onHold} when it is a saved reply marked hold (handbook 001). */
+  public void recordAgentReply(Instant at, boolean onHold) {
     requireActive("reply");
     lastAgentMessageAt = at;
+    lastReplyOnHold = onHold;
+    touch(at);
+  }
+
+  /** The "is your question still relevant?" prompt went out; it is not an agent message. */
+  public void recordPrompt(Instant at) {
+    requireActive("prompt in");
+    promptSentAt = at;
     touch(at);
   }
 
@@ -180,8 +228,13 @@ public class Conversation {
   private void changeStatus(ConversationStatus target, Instant at) {
     if (target != status) {
       events.add(new StatusChanged(tenantId, id, status, target, at));
-      status = target;
+      enter(target, at);
     }
+  }
+
+  private void enter(ConversationStatus target, Instant at) {
+    status = target;
+    statusHistory.add(new StatusEntry(target, at));
   }
 
   /** Closing twice is a no-op; closing without a category is refused (handbook 001). */
@@ -192,8 +245,42 @@ public class Conversation {
     if (categoryId == null) {
       throw new CategoryRequiredException(id);
     }
-    status = ConversationStatus.CLOSED;
+    closeAs(null, at);
+  }
+
+  /**
+   * The system closes without a category (the customer went silent, or it is a duplicate); the reason
+   * is kept, and such a close cannot be rated.
+   */
+  public void closeFor(CloseReason reason, Instant at) {
+    if (status != ConversationStatus.CLOSED) {
+      closeAs(reason, at);
+    }
+  }
+
+  /**
+   * Handbook 001: an unassigned duplicate in the common queue may be closed; it keeps a link to the
+   * conversation that is kept, so nothing the customer wrote gets lost.
+   */
+  public void closeAsDuplicateOf(Conversation kept, Instant at) {
+    requireActive("close");
+    if (assigneeId != null) {
+      throw new ConversationRuleException("duplicate-assigned", id, "Conversation " + id
+          + " is assigned; only an unassigned duplicate may be closed. Unassign it or close it normally.");
+    }
+    if (kept.customerId != customerId || kept.id.equals(id)) {
+      throw new ConversationRuleException("not-a-duplicate", id,
+          "A duplicate must be another conversation of the same customer.");
+    }
+    linkTo(kept.id, LinkKind.DUPLICATE_OF, at);
+    kept.linkTo(id, LinkKind.RELATED, at);
+    closeAs(CloseReason.DUPLICATE, at);
+  }
+
+  private void closeAs(CloseReason reason, Instant at) {
+    enter(ConversationStatus.CLOSED, at);
     closedAt = at;
+    closeReason = reason == null ? null : reason.code();
     events.add(new ConversationClosed(tenantId, id, categoryId, at));
     touch(at);
   }
@@ -203,9 +290,11 @@ public class Conversation {
     if (status != ConversationStatus.CLOSED) {
       return;
     }
-    status = ConversationStatus.OPEN;
+    enter(ConversationStatus.OPEN, at);
     categoryId = null;
     closedAt = null;
+    closeReason = null;
+    promptSentAt = null;
     events.add(new ConversationReopened(tenantId, id, at));
     touch(at);
   }
@@ -291,6 +380,7 @@ public class Conversation {
     if (updatedAt == null || at.isAfter(updatedAt)) {
       updatedAt = at;
     }
+    nextCheckAt = status == ConversationStatus.CLOSED ? null : at;
   }
 
   public boolean isClosed() {
@@ -369,5 +459,39 @@ public class Conversation {
 
   public long version() {
     return version;
+  }
+
+  public boolean isOurClient() {
+    return ourClient;
+  }
+
+  public void treatAsOurClient(boolean ourClient) {
+    this.ourClient = ourClient;
+  }
+
+  public Optional<Instant> nextCheckAt() {
+    return Optional.ofNullable(nextCheckAt);
+  }
+
+  public Optional<CloseReason> closeReason() {
+    return Optional.ofNullable(closeReason).map(CloseReason::ofCode);
+  }
+
+  /** A customer may rate a conversation an agent resolved, never one the system closed. */
+  public boolean isRateable() {
+    return status == ConversationStatus.CLOSED && closeReason == null;
+  }
+
+  public Optional<Instant> promptSentAt() {
+    return Optional.ofNullable(promptSentAt);
+  }
+
+  public boolean lastReplyOnHold() {
+    return lastReplyOnHold;
+  }
+
+  /** Every status entered after creation, oldest first; the conversation starts OPEN at creation. */
+  public List<StatusEntry> statusHistory() {
+    return List.copyOf(statusHistory);
   }
 }

@@ -11,7 +11,8 @@ import java.time.Instant;
  */
 public sealed interface DomainEvent
     permits ConversationCreated, MessageAdded, ConversationAssigned, CategorySet, StatusChanged,
-        ConversationClosed, ConversationReopened, ConversationTransferred, CustomerUpdated {
+        ConversationClosed, ConversationReopened, ConversationTransferred, CustomerUpdated,
+        SlaWarned, SlaBreached {
 
   long tenantId();
 

@@ -7,16 +7,18 @@ import java.util.Optional;
 /** The stable event names and their record classes, for storing events and for module configs. */
 public final class EventTypes {
 
-  private static final Map<String, Class<? extends DomainEvent>> BY_NAME = Map.of(
-      ConversationCreated.TYPE, ConversationCreated.class,
-      MessageAdded.TYPE, MessageAdded.class,
-      ConversationAssigned.TYPE, ConversationAssigned.class,
-      CategorySet.TYPE, CategorySet.class,
-      StatusChanged.TYPE, StatusChanged.class,
-      ConversationClosed.TYPE, ConversationClosed.class,
-      ConversationReopened.TYPE, ConversationReopened.class,
-      ConversationTransferred.TYPE, ConversationTransferred.class,
-      CustomerUpdated.TYPE, CustomerUpdated.class);
+  private static final Map<String, Class<? extends DomainEvent>> BY_NAME = Map.ofEntries(
+      Map.entry(ConversationCreated.TYPE, ConversationCreated.class),
+      Map.entry(MessageAdded.TYPE, MessageAdded.class),
+      Map.entry(ConversationAssigned.TYPE, ConversationAssigned.class),
+      Map.entry(CategorySet.TYPE, CategorySet.class),
+      Map.entry(StatusChanged.TYPE, StatusChanged.class),
+      Map.entry(ConversationClosed.TYPE, ConversationClosed.class),
+      Map.entry(ConversationReopened.TYPE, ConversationReopened.class),
+      Map.entry(ConversationTransferred.TYPE, ConversationTransferred.class),
+      Map.entry(CustomerUpdated.TYPE, CustomerUpdated.class),
+      Map.entry(SlaWarned.TYPE, SlaWarned.class),
+      Map.entry(SlaBreached.TYPE, SlaBreached.class));
 
   private EventTypes() {}
 

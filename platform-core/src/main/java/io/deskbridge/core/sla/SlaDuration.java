@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 public record SlaDuration(long amount, SlaUnit unit) {
 
   private static final Pattern WHOLE_DAYS = Pattern.compile("P(\\d{1,9})D");
+  private static final Pattern BUSINESS = Pattern.compile("(\\d{1,9})\\s+BUSINESS\\s+(HOUR|DAY)S?");
 
   public SlaDuration {
     Validation validation = new Validation().required("unit", unit);
@@ -24,6 +25,10 @@ public record SlaDuration(long amount, SlaUnit unit) {
       problemWith(amount, unit).ifPresent(message -> validation.check(false, "amount", message));
     }
     validation.orThrow();
+  }
+
+  public static SlaDuration seconds(long amount) {
+    return new SlaDuration(amount, SlaUnit.SECONDS);
   }
 
   public static SlaDuration minutes(long amount) {
@@ -52,18 +57,24 @@ public record SlaDuration(long amount, SlaUnit unit) {
   }
 
   /**
-   * A wall-clock target from ISO-8601: {@code PT30M} is 30 minutes, {@code PT2H} 2 hours,
-   * {@code PT1H30M} 90 minutes, {@code P2D} 2 calendar days. Business units have no ISO form; build
-   * them with {@link #businessHours} and {@link #businessDays}.
+   * A target as an admin writes it: ISO-8601 for wall-clock time ({@code PT30M} is 30 minutes,
+   * {@code PT2H} 2 hours, {@code PT1H30M} 90 minutes, {@code PT20S} 20 seconds, {@code P2D} 2
+   * calendar days), and, since business units have no ISO form, {@code "4 business hours"} or
+   * {@code "7 business days"}. {@link #text()} gives the same form back.
    *
-   * @throws InvalidInputException on {@code field} for text that is not a positive whole number of
-   *     minutes, or more than a year
+   * @throws InvalidInputException on {@code field} for text that is none of these, not a positive
+   *     whole number of seconds, or more than a year
    */
   public static SlaDuration parse(String field, String iso) {
     if (iso == null || iso.isBlank()) {
       throw new InvalidInputException(field, "is required");
     }
     String text = iso.strip().toUpperCase(Locale.ROOT);
+    Matcher business = BUSINESS.matcher(text);
+    if (business.matches()) {
+      SlaUnit unit = business.group(2).equals("HOUR") ? SlaUnit.BUSINESS_HOURS : SlaUnit.BUSINESS_DAYS;
+      return checked(field, Long.parseLong(business.group(1)), unit);
+    }
     Matcher days = WHOLE_DAYS.matcher(text);
     return days.matches()
         ? checked(field, Long.parseLong(days.group(1)), SlaUnit.CALENDAR_DAYS)
@@ -75,10 +86,14 @@ public record SlaDuration(long amount, SlaUnit unit) {
     try {
       duration = Duration.parse(text);
     } catch (DateTimeParseException e) {
-      throw new InvalidInputException(field, "must be an ISO-8601 duration such as PT30M, PT4H or P2D");
+      throw new InvalidInputException(field,
+          "must be an ISO-8601 duration such as PT30M, PT4H or P2D, or \"4 business hours\" / \"2 business days\"");
     }
-    if (duration.toSecondsPart() != 0 || duration.toNanosPart() != 0) {
-      throw new InvalidInputException(field, "must be a whole number of minutes");
+    if (duration.toNanosPart() != 0) {
+      throw new InvalidInputException(field, "must be a whole number of seconds");
+    }
+    if (duration.toSecondsPart() != 0) {
+      return checked(field, duration.getSeconds(), SlaUnit.SECONDS);
     }
     long minutes = duration.toMinutes();
     return minutes > 0 && minutes % 60 == 0
@@ -103,6 +118,18 @@ public record SlaDuration(long amount, SlaUnit unit) {
     return Optional.empty();
   }
 
+  /** The form {@link #parse} reads: {@code PT30M}, {@code PT2H}, {@code P2D}, {@code 4 business hours}. */
+  public String text() {
+    return switch (unit) {
+      case SECONDS -> "PT" + amount + "S";
+      case MINUTES -> "PT" + amount + "M";
+      case HOURS -> "PT" + amount + "H";
+      case CALENDAR_DAYS -> "P" + amount + "D";
+      case BUSINESS_HOURS -> amount + (amount == 1 ? " business hour" : " business hours");
+      case BUSINESS_DAYS -> amount + (amount == 1 ? " business day" : " business days");
+    };
+  }
+
   public boolean isBusinessTime() {
     return unit.isBusinessTime();
   }
@@ -117,6 +144,7 @@ public record SlaDuration(long amount, SlaUnit unit) {
    */
   public Instant dueFrom(Instant start, BusinessHours hours) {
     return switch (unit) {
+      case SECONDS -> start.plus(Duration.ofSeconds(amount));
       case MINUTES -> start.plus(Duration.ofMinutes(amount));
       case HOURS -> start.plus(Duration.ofHours(amount));
       case CALENDAR_DAYS -> start.atZone(hours.zone()).plusDays(amount).toInstant();

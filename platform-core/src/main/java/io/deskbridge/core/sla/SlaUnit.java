@@ -6,6 +6,8 @@ package io.deskbridge.core.sla;
  * Each unit caps its amount at about a year, which keeps every calculation bounded.
  */
 public enum SlaUnit {
+  /** For short targets and for trying a policy out; a helpdesk promise is rarely under a minute. */
+  SECONDS(TimeMeasure.WALL_CLOCK, 366L * 24 * 60 * 60),
   MINUTES(TimeMeasure.WALL_CLOCK, 366L * 24 * 60),
   HOURS(TimeMeasure.WALL_CLOCK, 366L * 24),
   BUSINESS_HOURS(TimeMeasure.BUSINESS, 366L * 24),

@@ -1,5 +1,6 @@
 package io.deskbridge.core.autoclose;
 
+import io.deskbridge.core.conversation.CloseReason;
 import static io.deskbridge.core.conversation.ConversationStatus.CLOSED;
 import static io.deskbridge.core.conversation.ConversationStatus.OPEN;
 import static io.deskbridge.core.conversation.ConversationStatus.WAITING_ON_CUSTOMER;

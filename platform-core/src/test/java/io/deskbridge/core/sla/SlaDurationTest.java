@@ -41,10 +41,22 @@ class SlaDurationTest {
   }
 
   @Test
-  void secondsAreRefusedBecauseTargetsAreWholeMinutes() {
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> SlaDuration.parse("PT90S"));
+  void secondsAreKeptButFractionsOfASecondAreRefused() {
+    assertEquals(SlaDuration.seconds(90), SlaDuration.parse("PT90S"));
+    assertEquals(SlaDuration.minutes(2), SlaDuration.parse("PT120S"));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> SlaDuration.parse("PT1.5S"));
 
-    assertEquals(new FieldError("duration", "must be a whole number of minutes"), e.errors().get(0));
+    assertEquals(new FieldError("duration", "must be a whole number of seconds"), e.errors().get(0));
+  }
+
+  @Test
+  void businessUnitsAreWrittenOutAndReadBack() {
+    assertEquals(SlaDuration.businessHours(4), SlaDuration.parse("4 business hours"));
+    assertEquals(SlaDuration.businessDays(1), SlaDuration.parse("1 Business Day"));
+    for (SlaDuration d : java.util.List.of(SlaDuration.businessDays(7), SlaDuration.businessHours(1),
+        SlaDuration.seconds(20), SlaDuration.minutes(30), SlaDuration.hours(2), SlaDuration.calendarDays(3))) {
+      assertEquals(d, SlaDuration.parse(d.text()), d.text());
+    }
   }
 
   @Test
