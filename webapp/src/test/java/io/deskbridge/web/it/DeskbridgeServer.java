@@ -63,7 +63,8 @@ public class DeskbridgeServer implements BeforeAllCallback, ParameterResolver {
           "DESKBRIDGE_DEMO", "true",
           "DESKBRIDGE_HTTP_MAX_REQUEST_BYTES", Long.toString(Api.MAX_REQUEST_BYTES),
           "DESKBRIDGE_OUTBOX_LEASE", "PT15S",
-          "DESKBRIDGE_OUTBOX_RETRY_BASE", "PT0.05S")));
+          "DESKBRIDGE_OUTBOX_RETRY_BASE", "PT0.05S",
+          "DESKBRIDGE_SWEEP_POLL", "PT0.2S")));
     }
 
     @Override
