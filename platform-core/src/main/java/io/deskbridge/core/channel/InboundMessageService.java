@@ -6,6 +6,9 @@ import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.event.ConversationCreated;
 import io.deskbridge.core.event.MessageAdded;
 import io.deskbridge.core.outbox.Outbox;
+import io.deskbridge.core.conversation.CloseReason;
+import io.deskbridge.core.rules.SupportRulesService;
+import java.time.Duration;
 import io.deskbridge.core.conversation.Conversation;
 import io.deskbridge.core.conversation.ConversationRepository;
 import io.deskbridge.core.conversation.MessageRepository;
@@ -34,11 +37,14 @@ public class InboundMessageService {
   private final MessageRepository messages;
   private final Attachments attachments;
   private final Outbox outbox;
+  private final SupportRulesService rules;
   private final Clock clock;
 
   @Inject
   public InboundMessageService(CustomerRepository customers, ConversationRepository conversations,
-      MessageRepository messages, Attachments attachments, Outbox outbox, Clock clock) {
+      MessageRepository messages, Attachments attachments, Outbox outbox, SupportRulesService rules,
+      Clock clock) {
+    this.rules = rules;
     this.customers = customers;
     this.conversations = conversations;
     this.messages = messages;
@@ -48,7 +54,7 @@ public class InboundMessageService {
   }
 
   protected InboundMessageService() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   public InboundReceipt receive(TenantId tenant, InboundMessage inbound) {
@@ -62,6 +68,7 @@ public class InboundMessageService {
     Customer customer = recognize(tenant, inbound, now);
     Conversation conversation = conversations
         .findActive(tenant, customer.id(), inbound.channel())
+        .or(() -> reopenRecent(tenant, customer, inbound.channel(), now))
         .orElseGet(() -> open(tenant, customer, inbound.channel(), now));
     conversation.receiveCustomerMessage(now);
     PublicMessage message =
@@ -108,6 +115,25 @@ public class InboundMessageService {
     if (gaps.name() != null || gaps.email() != null || gaps.phone() != null || gaps.language() != null) {
       customer.update(gaps, now);
     }
+  }
+
+  /**
+   * A customer who writes again soon after the close continues the same dialog (handbook 001: it is
+   * reopened and must be categorised again); after the tenant's reopen window a new one opens.
+   * Conversations the system closed as duplicates stay closed.
+   */
+  private Optional<Conversation> reopenRecent(TenantId tenant, Customer customer, String channel, Instant now) {
+    Duration window = rules.rules(tenant).reopenWindow();
+    if (window.isZero()) {
+      return Optional.empty();
+    }
+    return conversations.findLatestClosed(tenant, customer.id(), channel)
+        .filter(c -> c.closedAt().filter(closed -> !closed.plus(window).isBefore(now)).isPresent())
+        .filter(c -> c.closeReason().filter(reason -> reason == CloseReason.DUPLICATE).isEmpty())
+        .map(c -> {
+          c.reopen(now);
+          return c;
+        });
   }
 
   private Conversation open(TenantId tenant, Customer customer, String channel, Instant now) {

@@ -469,6 +469,14 @@ public class Conversation {
     this.ourClient = ourClient;
   }
 
+  /**
+   * The sweeper's next look, worked out from the timers and the auto-close rule after a change it
+   * made itself; when it changed nothing it moves the index without touching the conversation.
+   */
+  public void scheduleCheck(Instant at) {
+    nextCheckAt = status == ConversationStatus.CLOSED ? null : at;
+  }
+
   public Optional<Instant> nextCheckAt() {
     return Optional.ofNullable(nextCheckAt);
   }

@@ -11,6 +11,9 @@ public interface ConversationRepository {
   /** The customer's conversation on that channel that is not closed yet, if any. */
   Optional<Conversation> findActive(TenantId tenant, long customerId, String channel);
 
+  /** The customer's most recently closed conversation on that channel, if any. */
+  Optional<Conversation> findLatestClosed(TenantId tenant, long customerId, String channel);
+
   Page<Conversation> list(TenantId tenant, ConversationFilter filter);
 
   boolean existForCustomer(TenantId tenant, long customerId);

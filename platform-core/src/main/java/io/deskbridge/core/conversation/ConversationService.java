@@ -7,6 +7,8 @@ import io.deskbridge.core.category.CategoryRepository;
 import io.deskbridge.core.customer.CustomerConversations;
 import io.deskbridge.core.department.DepartmentRepository;
 import io.deskbridge.core.outbox.Outbox;
+import io.deskbridge.core.reply.SavedReplyService;
+import io.deskbridge.core.rules.SupportRulesService;
 import io.deskbridge.core.shared.ConflictException;
 import io.deskbridge.core.shared.NotFoundException;
 import io.deskbridge.core.shared.Page;
@@ -35,11 +37,18 @@ public class ConversationService implements CustomerConversations {
   private final CategoryRepository categories;
   private final DepartmentRepository departments;
   private final Outbox outbox;
+  private final SupportRulesService rules;
+  private final SavedReplyService savedReplies;
+  private final SystemNotices notices;
   private final Clock clock;
 
   @Inject
   public ConversationService(ConversationRepository conversations, AgentRepository agents,
-      CategoryRepository categories, DepartmentRepository departments, Outbox outbox, Clock clock) {
+      CategoryRepository categories, DepartmentRepository departments, Outbox outbox,
+      SupportRulesService rules, SavedReplyService savedReplies, SystemNotices notices, Clock clock) {
+    this.rules = rules;
+    this.savedReplies = savedReplies;
+    this.notices = notices;
     this.conversations = conversations;
     this.agents = agents;
     this.categories = categories;
@@ -49,7 +58,7 @@ public class ConversationService implements CustomerConversations {
   }
 
   protected ConversationService() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null, null);
   }
 
   public Conversation get(TenantId tenant, long id) {
@@ -87,11 +96,23 @@ public class ConversationService implements CustomerConversations {
     return published(conversation);
   }
 
+  /**
+   * A third-party category (handbook 000: the problem is in a CRM or a provider) moves an active
+   * conversation to WAITING_ON_VENDOR, which pauses its resolution timer, and sends the tenant's
+   * "we are waiting for the vendor" saved reply when one is set.
+   */
   public Conversation categorize(TenantId tenant, long id, long categoryId, Long expectedVersion) {
     Conversation conversation = current(tenant, id, expectedVersion);
     Category category = categories.findById(tenant, categoryId)
         .orElseThrow(() -> new NotFoundException("Category", categoryId));
-    conversation.categorize(category, clock.instant());
+    Instant now = clock.instant();
+    conversation.categorize(category, now);
+    if (category.isThirdParty() && !conversation.isClosed()
+        && conversation.status() != ConversationStatus.WAITING_ON_VENDOR) {
+      conversation.moveTo(ConversationStatus.WAITING_ON_VENDOR, now);
+      rules.rules(tenant).vendorReplyId().ifPresent(replyId ->
+          notices.send(conversation, savedReplies.render(tenant, replyId, conversation.id(), null), now));
+    }
     return published(conversation);
   }
 

@@ -19,6 +19,15 @@ public interface MessageRepository {
   /** Customer view: typed to public messages, so an internal note cannot be among them. */
   Page<PublicMessage> transcript(TenantId tenant, long conversationId, String cursor, int limit);
 
+  /**
+   * When the customer wrote and when agents replied publicly, oldest first: the SLA timers' input.
+   * System notices (the "still relevant?" prompt, automatic replies) are not agent replies.
+   */
+  List<java.time.Instant> publicMessageTimes(TenantId tenant, long conversationId, AuthorType author);
+
+  /** The latest public reply by an agent, for the hold-keyword check of the auto-close. */
+  Optional<PublicMessage> lastAgentReply(TenantId tenant, long conversationId);
+
   void add(Attachment attachment);
 
   List<Attachment> attachmentsOf(TenantId tenant, Collection<Long> messageIds);

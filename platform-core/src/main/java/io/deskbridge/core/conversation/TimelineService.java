@@ -2,6 +2,7 @@ package io.deskbridge.core.conversation;
 
 import io.deskbridge.core.event.MessageAdded;
 import io.deskbridge.core.outbox.Outbox;
+import io.deskbridge.core.reply.SavedReplyRepository;
 import io.deskbridge.core.shared.NotFoundException;
 import io.deskbridge.core.shared.Page;
 import io.deskbridge.core.shared.Validation;
@@ -27,11 +28,13 @@ public class TimelineService {
   private final MessageRepository messages;
   private final Attachments attachments;
   private final Outbox outbox;
+  private final SavedReplyRepository savedReplies;
   private final Clock clock;
 
   @Inject
   public TimelineService(ConversationRepository conversations, MessageRepository messages,
-      Attachments attachments, Outbox outbox, Clock clock) {
+      Attachments attachments, Outbox outbox, SavedReplyRepository savedReplies, Clock clock) {
+    this.savedReplies = savedReplies;
     this.conversations = conversations;
     this.messages = messages;
     this.attachments = attachments;
@@ -40,16 +43,28 @@ public class TimelineService {
   }
 
   protected TimelineService() {
-    this(null, null, null, null, null);
+    this(null, null, null, null, null, null);
   }
 
   /** A reply the customer will see. Without an agent (an integration key) it is a system notice. */
   public PublicMessage reply(TenantId tenant, long conversationId, Long agentId, String text,
       List<NewAttachment> files) {
+    return reply(tenant, conversationId, agentId, text, files, null);
+  }
+
+  /**
+   * A reply written from the saved reply {@code savedReplyId} (null: typed by hand); a saved reply
+   * marked hold keeps the conversation from closing for silence (handbook 001).
+   */
+  public PublicMessage reply(TenantId tenant, long conversationId, Long agentId, String text,
+      List<NewAttachment> files, Long savedReplyId) {
     validate(tenant, text, files);
+    boolean hold = savedReplyId != null && savedReplies.findById(tenant, savedReplyId)
+        .orElseThrow(() -> new NotFoundException("Saved reply", savedReplyId))
+        .isHold();
     Conversation conversation = conversation(tenant, conversationId);
     Instant now = clock.instant();
-    conversation.recordAgentReply(now);
+    conversation.recordAgentReply(now, hold);
     PublicMessage reply = agentId == null
         ? PublicMessage.systemNotice(conversation, text, now)
         : PublicMessage.agentReply(conversation, agentId, text, now);

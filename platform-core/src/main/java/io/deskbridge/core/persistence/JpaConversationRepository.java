@@ -46,6 +46,19 @@ public class JpaConversationRepository implements ConversationRepository {
   }
 
   @Override
+  public Optional<Conversation> findLatestClosed(TenantId tenant, long customerId, String channel) {
+    return em.createQuery("select c from Conversation c where c.tenantId = :t and c.customerId = :cu"
+            + " and c.channel = :ch and c.status = :closed order by c.closedAt desc, c.id desc", Conversation.class)
+        .setParameter("t", tenant.value())
+        .setParameter("cu", customerId)
+        .setParameter("ch", channel)
+        .setParameter("closed", ConversationStatus.CLOSED)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
   public Page<Conversation> list(TenantId tenant, ConversationFilter filter) {
     StringBuilder jpql = new StringBuilder("select c from Conversation c where c.tenantId = :t");
     Map<String, Object> params = new HashMap<>();

@@ -1,6 +1,7 @@
 package io.deskbridge.core.persistence;
 
 import io.deskbridge.core.conversation.Attachment;
+import io.deskbridge.core.conversation.AuthorType;
 import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.conversation.MessageRepository;
 import io.deskbridge.core.conversation.PublicMessage;
@@ -64,6 +65,28 @@ public class JpaMessageRepository implements MessageRepository {
     }
     return Page.fromOverfetch(query.setMaxResults(limit + 1).getResultList(), limit,
         last -> new KeysetCursor(last.createdAt(), last.id()).encode());
+  }
+
+  @Override
+  public List<java.time.Instant> publicMessageTimes(TenantId tenant, long conversationId, AuthorType author) {
+    return em.createQuery("select m.createdAt from PublicMessage m where m.tenantId = :t"
+            + " and m.conversationId = :c and m.authorType = :a order by m.createdAt", java.time.Instant.class)
+        .setParameter("t", tenant.value())
+        .setParameter("c", conversationId)
+        .setParameter("a", author)
+        .getResultList();
+  }
+
+  @Override
+  public Optional<PublicMessage> lastAgentReply(TenantId tenant, long conversationId) {
+    return em.createQuery("select m from PublicMessage m where m.tenantId = :t and m.conversationId = :c"
+            + " and m.authorType = :a order by m.createdAt desc, m.id desc", PublicMessage.class)
+        .setParameter("t", tenant.value())
+        .setParameter("c", conversationId)
+        .setParameter("a", AuthorType.AGENT)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
   }
 
   @Override

@@ -51,6 +51,10 @@ public class SavedReply {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  /** A reply that puts the customer on hold ("one minute, please"): it stops the auto-close. */
+  @Column(nullable = false)
+  private boolean hold;
+
   @Version private long version;
 
   protected SavedReply() {}
@@ -101,6 +105,14 @@ public class SavedReply {
 
   public Instant updatedAt() {
     return updatedAt;
+  }
+
+  public boolean isHold() {
+    return hold;
+  }
+
+  public void holdCustomer(boolean hold) {
+    this.hold = hold;
   }
 
   public long version() {

@@ -45,18 +45,20 @@ public class SavedReplyService {
   }
 
   public SavedReply create(TenantId tenant, String title, String body, Language language,
-      Collection<String> tags) {
+      Collection<String> tags, boolean hold) {
     validate(title, body, language, tags);
     SavedReply reply = new SavedReply(tenant, title.trim(), body, language, tagsOrEmpty(tags), clock.instant());
+    reply.holdCustomer(hold);
     replies.add(reply);
     return reply;
   }
 
   public SavedReply update(TenantId tenant, long id, String title, String body, Language language,
-      Collection<String> tags) {
+      Collection<String> tags, boolean hold) {
     validate(title, body, language, tags);
     SavedReply reply = get(tenant, id);
     reply.rewrite(title.trim(), body, language, tagsOrEmpty(tags), clock.instant());
+    reply.holdCustomer(hold);
     return reply;
   }
 

@@ -14,6 +14,9 @@ import io.deskbridge.core.event.ConversationCreated;
 import io.deskbridge.core.event.ConversationReopened;
 import io.deskbridge.core.event.ConversationTransferred;
 import io.deskbridge.core.event.CustomerUpdated;
+import io.deskbridge.core.event.SlaBreached;
+import io.deskbridge.core.event.SlaWarned;
+import io.deskbridge.core.sla.SlaTarget;
 import io.deskbridge.core.event.DomainEvent;
 import io.deskbridge.core.event.EventTypes;
 import io.deskbridge.core.event.MessageAdded;
@@ -49,7 +52,11 @@ class EventCodecTest {
         new ConversationClosed(1, 81, null, Instant.parse("2025-03-01T10:15:30.123456789Z")),
         new ConversationReopened(1, Long.MAX_VALUE, AT),
         new ConversationTransferred(1, 81, 12, AT),
-        new CustomerUpdated(1, 7, Instant.parse("1969-12-31T23:59:59.000001Z")));
+        new CustomerUpdated(1, 7, Instant.parse("1969-12-31T23:59:59.000001Z")),
+        new SlaWarned(1, 7, SlaTarget.FIRST_REPLY, Instant.parse("2026-11-27T09:00:00Z"),
+            Instant.parse("2026-11-27T09:01:00Z"), "Default", Instant.parse("2026-11-27T09:00:48Z")),
+        new SlaBreached(1, 7, SlaTarget.RESOLUTION, Instant.parse("2026-11-27T09:00:00.000001Z"),
+            null, "VIP – наш клиент", Instant.parse("2026-11-27T11:00:00Z")));
   }
 
   @ParameterizedTest

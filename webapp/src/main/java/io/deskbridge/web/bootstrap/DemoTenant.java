@@ -63,14 +63,14 @@ public class DemoTenant {
     categories.create(id, "Billing", CategoryScope.OWN);
     categories.create(id, "Third-party service (CRM, provider)", CategoryScope.THIRD_PARTY);
     replies.create(id, "Приветствие", "Здравствуйте, {{customer.name}}! Меня зовут {{agent.name}}, чем могу помочь?",
-        Language.RU, List.of("greeting"));
-    replies.create(id, "Одну минуту", "Одну минуту, пожалуйста, уточняю информацию.", Language.RU, List.of("hold"));
+        Language.RU, List.of("greeting"), false);
+    replies.create(id, "Одну минуту", "Одну минуту, пожалуйста, уточняю информацию.", Language.RU, List.of("hold"), true);
     replies.create(id, "Оформляю заявку", "Оформляю заявку для профильного отдела, вернусь с ответом.",
-        Language.RU, List.of("hold", "transfer"));
-    replies.create(id, "Вопрос еще актуален?", "Вопрос еще актуален?", Language.RU, List.of("closing"));
+        Language.RU, List.of("hold", "transfer"), true);
+    replies.create(id, "Вопрос еще актуален?", "Вопрос еще актуален?", Language.RU, List.of("closing"), false);
     replies.create(id, "Greeting", "Hello {{customer.name}}, this is {{agent.name}}. How can I help?",
-        Language.EN, List.of("greeting"));
-    replies.create(id, "One minute", "One minute please, I am checking this for you.", Language.EN, List.of("hold"));
+        Language.EN, List.of("greeting"), false);
+    replies.create(id, "One minute", "One minute please, I am checking this for you.", Language.EN, List.of("hold"), true);
     return Optional.of(logins);
   }
 

@@ -11,7 +11,8 @@ final class ConversationRequests {
 
   private ConversationRequests() {}
 
-  record PostMessage(String text, Visibility visibility, List<AttachmentRequest> attachments) {}
+  /** {@code savedReplyId}: the saved reply the text came from, so a hold reply stops the auto-close. */
+  record PostMessage(String text, Visibility visibility, List<AttachmentRequest> attachments, Long savedReplyId) {}
 
   /** {@code agentId} is an agent's id or "me". */
   record Assign(String agentId) {}

@@ -5,6 +5,9 @@ import io.deskbridge.core.conversation.Attachments;
 import io.deskbridge.core.conversation.ComplaintStep;
 import io.deskbridge.core.conversation.Conversation;
 import io.deskbridge.core.conversation.ConversationService;
+import io.deskbridge.core.sla.ConversationSla;
+import io.deskbridge.web.api.sla.SlaViews.ConversationSlaView;
+import java.time.Clock;
 import io.deskbridge.core.conversation.LinkKind;
 import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.conversation.NewAttachment;
@@ -54,6 +57,8 @@ public class ConversationResource {
   @Inject Attachments attachments;
   @Inject ModuleCapabilities capabilities;
   @Inject CurrentCaller caller;
+  @Inject ConversationSla sla;
+  @Inject Clock clock;
 
   @GET
   @Operation(summary = "List conversations (the inbox)",
@@ -73,7 +78,20 @@ public class ConversationResource {
   @Path("{id}")
   @Operation(summary = "One conversation", description = "The ETag is its version, for If-Match.")
   public Response get(@PathParam("id") long id) {
-    return view(conversations.get(caller.tenant(), id));
+    Conversation conversation = conversations.get(caller.tenant(), id);
+    ConversationSlaView timers = ConversationSlaView.of(sla.status(conversation, clock.instant()));
+    return Preconditions.withVersion(Response.ok(ConversationView.of(conversation, timers)), conversation.version())
+        .build();
+  }
+
+  @GET
+  @Path("{id}/sla")
+  @Operation(summary = "The conversation's SLA timers",
+      description = "Per target (FIRST_REPLY, NEXT_REPLY, RESOLUTION): due time, remaining seconds (negative"
+          + " when overdue) and state ON_TRACK / AT_RISK / BREACHED / MET / PAUSED, under the policy chosen"
+          + " for it (our clients, the customer's plan, or the tenant default).")
+  public ConversationSlaView sla(@PathParam("id") long id) {
+    return ConversationSlaView.of(sla.status(conversations.get(caller.tenant(), id), clock.instant()));
   }
 
   @GET
@@ -94,7 +112,7 @@ public class ConversationResource {
     List<NewAttachment> files = AttachmentRequest.toNew(r.attachments());
     Message message = r.visibility() == Visibility.INTERNAL
         ? timeline.addInternalNote(caller.tenant(), id, caller.agentId(), r.text(), files)
-        : timeline.reply(caller.tenant(), id, caller.agentId(), r.text(), files);
+        : timeline.reply(caller.tenant(), id, caller.agentId(), r.text(), files, r.savedReplyId());
     List<Attachment> stored = timeline.attachmentsOf(caller.tenant(), List.of(message.id()));
     return Response.status(Response.Status.CREATED)
         .entity(MessageView.of(message, Map.of(message.id(), stored)))

@@ -1,6 +1,8 @@
 package io.deskbridge.web.api.conversation;
 
+import io.deskbridge.core.conversation.CloseReason;
 import io.deskbridge.core.conversation.Conversation;
+import io.deskbridge.web.api.sla.SlaViews.ConversationSlaView;
 import io.deskbridge.web.api.Timestamps;
 import java.util.List;
 
@@ -8,7 +10,8 @@ public record ConversationView(
     long id, String status, long customerId, String channel, Long departmentId, Long assigneeId,
     Long categoryId, String priority, String subject, String createdAt, String updatedAt,
     String lastCustomerMessageAt, String lastAgentMessageAt, String closedAt, List<LinkView> links,
-    boolean complaint, ComplaintView complaintProgress, CallbackView callback, long version) {
+    boolean complaint, ComplaintView complaintProgress, CallbackView callback, boolean ourClient,
+    String closeReason, boolean rateable, ConversationSlaView sla, long version) {
 
   public record LinkView(long conversationId, String kind) {}
 
@@ -17,6 +20,11 @@ public record ConversationView(
   public record CallbackView(String phone, String preferredAt, String requestedAt) {}
 
   public static ConversationView of(Conversation c) {
+    return of(c, null);
+  }
+
+  /** With its SLA timers, which cost a read of its messages: for one conversation, not for lists. */
+  public static ConversationView of(Conversation c, ConversationSlaView sla) {
     return new ConversationView(c.id(), c.status().name(), c.customerId(), c.channel(),
         c.departmentId().orElse(null), c.assigneeId().orElse(null), c.categoryId().orElse(null),
         c.priority().name(), c.subject().orElse(null), Timestamps.iso(c.createdAt()),
@@ -28,6 +36,7 @@ public record ConversationView(
             p.steps().stream().map(Enum::name).toList(), p.isAnswered())).orElse(null),
         c.callback().map(b -> new CallbackView(b.phone(), Timestamps.iso(b.preferredAt()),
             Timestamps.iso(b.requestedAt()))).orElse(null),
+        c.isOurClient(), c.closeReason().map(CloseReason::code).orElse(null), c.isRateable(), sla,
         c.version());
   }
 }

@@ -36,7 +36,12 @@ public class SavedReplyResource {
   @Inject SavedReplyService replies;
   @Inject CurrentCaller caller;
 
-  record SavedReplyRequest(String title, String body, String language, List<String> tags) {}
+  record SavedReplyRequest(String title, String body, String language, List<String> tags, Boolean hold) {
+
+    boolean holds() {
+      return Boolean.TRUE.equals(hold);
+    }
+  }
 
   record RenderRequest(Long conversationId) {}
 
@@ -66,7 +71,7 @@ public class SavedReplyResource {
     SavedReplyRequest r = RequestBody.require(request);
     return Response.status(Response.Status.CREATED)
         .entity(SavedReplyView.of(replies.create(caller.tenant(), r.title(), r.body(),
-            language(r.language(), false), r.tags())))
+            language(r.language(), false), r.tags(), r.holds())))
         .build();
   }
 
@@ -77,7 +82,7 @@ public class SavedReplyResource {
   public SavedReplyView update(@PathParam("id") long id, SavedReplyRequest request) {
     SavedReplyRequest r = RequestBody.require(request);
     return SavedReplyView.of(replies.update(caller.tenant(), id, r.title(), r.body(),
-        language(r.language(), false), r.tags()));
+        language(r.language(), false), r.tags(), r.holds()));
   }
 
   @DELETE

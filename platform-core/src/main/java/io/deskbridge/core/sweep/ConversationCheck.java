@@ -1,0 +1,167 @@
+package io.deskbridge.core.sweep;
+
+import io.deskbridge.core.autoclose.AutoCloseDecision;
+import io.deskbridge.core.autoclose.AutoClosePolicy;
+import io.deskbridge.core.autoclose.ConversationSilence;
+import io.deskbridge.core.autoclose.SilentConversationRule;
+import io.deskbridge.core.conversation.Conversation;
+import io.deskbridge.core.conversation.ConversationStatus;
+import io.deskbridge.core.conversation.MessageRepository;
+import io.deskbridge.core.conversation.PublicMessage;
+import io.deskbridge.core.conversation.SystemNotices;
+import io.deskbridge.core.customer.Customer;
+import io.deskbridge.core.customer.CustomerRepository;
+import io.deskbridge.core.event.SlaBreached;
+import io.deskbridge.core.event.SlaWarned;
+import io.deskbridge.core.outbox.Outbox;
+import io.deskbridge.core.rules.SupportRules;
+import io.deskbridge.core.rules.SupportRulesService;
+import io.deskbridge.core.sla.ConversationSla;
+import io.deskbridge.core.sla.ConversationSlaStatus;
+import io.deskbridge.core.sla.SlaState;
+import io.deskbridge.core.sla.SlaTimer;
+import io.deskbridge.core.sweep.DueIndex.Alert;
+import io.deskbridge.core.tenant.Language;
+import io.deskbridge.core.tenant.Tenant;
+import io.deskbridge.core.tenant.TenantRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * One due conversation, in its own transaction under a row lock: send the "still relevant?" prompt or
+ * close it for silence, announce SLA warnings and breaches once per timer cycle, and index when it is
+ * due next. Everything it does commits together with its outbox events, or not at all.
+ */
+@ApplicationScoped
+public class ConversationCheck {
+
+  /** A deadline that is exactly now shows its breach from the next instant on. */
+  private static final Duration JUST_AFTER = Duration.ofMillis(1);
+
+  private final DueIndex index;
+  private final SupportRulesService rules;
+  private final ConversationSla sla;
+  private final MessageRepository messages;
+  private final CustomerRepository customers;
+  private final TenantRepository tenants;
+  private final SystemNotices notices;
+  private final Outbox outbox;
+
+  @Inject
+  public ConversationCheck(DueIndex index, SupportRulesService rules, ConversationSla sla,
+      MessageRepository messages, CustomerRepository customers, TenantRepository tenants,
+      SystemNotices notices, Outbox outbox) {
+    this.index = index;
+    this.rules = rules;
+    this.sla = sla;
+    this.messages = messages;
+    this.customers = customers;
+    this.tenants = tenants;
+    this.notices = notices;
+    this.outbox = outbox;
+  }
+
+  protected ConversationCheck() {
+    this(null, null, null, null, null, null, null, null);
+  }
+
+  /** @return true when this call did the conversation's check, false when it was no longer due */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean check(long id, Instant now) {
+    Optional<Conversation> due = index.lockIfDue(id, now);
+    if (due.isEmpty()) {
+      return false;
+    }
+    Conversation conversation = due.get();
+    SupportRules tenantRules = rules.rules(conversation.tenantId());
+    SilentConversationRule silenceRule = new SilentConversationRule(tenantRules.autoClosePolicy());
+    boolean changed = applyAutoClose(conversation, tenantRules.autoClosePolicy(), silenceRule, now);
+    ConversationSlaStatus status = sla.status(conversation, tenantRules, now);
+    announceAlerts(conversation, status, now);
+    Optional<Instant> next = Stream.of(status.timers().nextDeadline(),
+            silenceRule.nextCheck(silenceOf(conversation), now))
+        .flatMap(Optional::stream)
+        .min(Instant::compareTo)
+        .map(at -> at.isAfter(now) ? at : now.plus(JUST_AFTER));
+    if (changed) {
+      conversation.releaseEvents().forEach(outbox::publish);
+      conversation.scheduleCheck(next.orElse(null));
+    } else {
+      index.reschedule(id, next.orElse(null));
+    }
+    return true;
+  }
+
+  /** The ids due now, read in a transaction of their own (the sweeper's thread has none). */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public List<Long> dueAt(Instant now, int limit) {
+    return index.due(now, limit);
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void postpone(long id, Instant at) {
+    index.reschedule(id, at);
+  }
+
+  private boolean applyAutoClose(Conversation conversation, AutoClosePolicy policy,
+      SilentConversationRule rule, Instant now) {
+    AutoCloseDecision decision = rule.decide(silenceOf(conversation), now);
+    if (decision instanceof AutoCloseDecision.SendPrompt) {
+      notices.send(conversation, policy.prompt(languageOf(conversation)), now);
+      conversation.recordPrompt(now);
+      return true;
+    }
+    if (decision instanceof AutoCloseDecision.Close close) {
+      conversation.closeFor(close.reason(), now);
+      return true;
+    }
+    return false;
+  }
+
+  private ConversationSilence silenceOf(Conversation conversation) {
+    Instant agentWrote = conversation.lastAgentMessageAt().orElse(null);
+    boolean candidate = agentWrote != null
+        && (conversation.status() == ConversationStatus.OPEN
+            || conversation.status() == ConversationStatus.WAITING_ON_CUSTOMER);
+    String lastText = candidate
+        ? messages.lastAgentReply(conversation.tenantId(), conversation.id()).map(PublicMessage::text).orElse(null)
+        : null;
+    return new ConversationSilence(conversation.status(), agentWrote, lastText, conversation.lastReplyOnHold(),
+        conversation.lastCustomerMessageAt().orElse(null), conversation.promptSentAt().orElse(null));
+  }
+
+  private void announceAlerts(Conversation conversation, ConversationSlaStatus status, Instant now) {
+    Set<Alert> sent = index.alertsSent(conversation.id());
+    for (SlaTimer timer : status.timers().timers()) {
+      if (timer.state() == SlaState.AT_RISK) {
+        Alert warning = new Alert(timer.target(), timer.startedAt(), Alert.Kind.WARNED);
+        if (!sent.contains(warning)) {
+          index.recordAlert(conversation.id(), warning, now);
+          outbox.publish(new SlaWarned(conversation.tenantId().value(), conversation.id(), timer.target(),
+              timer.startedAt(), timer.dueAt(), status.policyName(), now));
+        }
+      } else if (timer.state() == SlaState.BREACHED) {
+        Alert breach = new Alert(timer.target(), timer.startedAt(), Alert.Kind.BREACHED);
+        if (!sent.contains(breach)) {
+          index.recordAlert(conversation.id(), breach, now);
+          outbox.publish(new SlaBreached(conversation.tenantId().value(), conversation.id(), timer.target(),
+              timer.startedAt(), timer.dueAt(), status.policyName(), now));
+        }
+      }
+    }
+  }
+
+  private Language languageOf(Conversation conversation) {
+    return customers.findById(conversation.tenantId(), conversation.customerId())
+        .flatMap(Customer::language)
+        .or(() -> tenants.findById(conversation.tenantId()).map(Tenant::language))
+        .orElse(Language.EN);
+  }
+}
