@@ -220,6 +220,9 @@ class SlaIT {
         "RESOLUTION");
     assertEquals("PAUSED", resolution.get("state").asText());
     assertNull(resolution.get("dueAt").textValue(), "a paused timer has no due time until it resumes");
+    JsonNode history = api.get(t.path("/conversations/" + conversation + "/sla"), t.agentToken()).json()
+        .get("statusHistory");
+    assertEquals("WAITING_ON_VENDOR", history.get(history.size() - 1).get("status").asText());
 
     JsonNode messages = api.get(t.path("/conversations/" + conversation + "/messages"), t.agentToken()).json();
     JsonNode last = messages.get("items").get(messages.get("items").size() - 1);

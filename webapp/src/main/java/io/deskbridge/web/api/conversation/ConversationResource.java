@@ -79,7 +79,7 @@ public class ConversationResource {
   @Operation(summary = "One conversation", description = "The ETag is its version, for If-Match.")
   public Response get(@PathParam("id") long id) {
     Conversation conversation = conversations.get(caller.tenant(), id);
-    ConversationSlaView timers = ConversationSlaView.of(sla.status(conversation, clock.instant()));
+    ConversationSlaView timers = ConversationSlaView.of(conversation, sla.status(conversation, clock.instant()));
     return Preconditions.withVersion(Response.ok(ConversationView.of(conversation, timers)), conversation.version())
         .build();
   }
@@ -89,9 +89,10 @@ public class ConversationResource {
   @Operation(summary = "The conversation's SLA timers",
       description = "Per target (FIRST_REPLY, NEXT_REPLY, RESOLUTION): due time, remaining seconds (negative"
           + " when overdue) and state ON_TRACK / AT_RISK / BREACHED / MET / PAUSED, under the policy chosen"
-          + " for it (our clients, the customer's plan, or the tenant default).")
+          + " for it (our clients, the customer's plan, or the tenant default), and the status history.")
   public ConversationSlaView sla(@PathParam("id") long id) {
-    return ConversationSlaView.of(sla.status(conversations.get(caller.tenant(), id), clock.instant()));
+    Conversation conversation = conversations.get(caller.tenant(), id);
+    return ConversationSlaView.of(conversation, sla.status(conversation, clock.instant()));
   }
 
   @GET

@@ -1,5 +1,6 @@
 package io.deskbridge.web.api.sla;
 
+import io.deskbridge.core.conversation.Conversation;
 import io.deskbridge.core.sla.ConversationSlaStatus;
 import io.deskbridge.core.sla.SlaPolicy;
 import io.deskbridge.core.sla.SlaTimer;
@@ -45,12 +46,18 @@ public final class SlaViews {
     }
   }
 
-  public record ConversationSlaView(long policyId, String policy, String plan, String engageBy,
-      String evaluatedAt, List<TimerView> timers) {
+  /** A status the conversation entered and when; it started OPEN at its creation. */
+  public record StatusView(String status, String at) {}
 
-    public static ConversationSlaView of(ConversationSlaStatus s) {
+  /** The timers with the status history their pauses come from. */
+  public record ConversationSlaView(long policyId, String policy, String plan, String engageBy,
+      String evaluatedAt, List<TimerView> timers, List<StatusView> statusHistory) {
+
+    public static ConversationSlaView of(Conversation c, ConversationSlaStatus s) {
       return new ConversationSlaView(s.policyId(), s.policyName(), s.planName(), Timestamps.iso(s.engageBy()),
-          Timestamps.iso(s.timers().evaluatedAt()), s.timers().timers().stream().map(TimerView::of).toList());
+          Timestamps.iso(s.timers().evaluatedAt()), s.timers().timers().stream().map(TimerView::of).toList(),
+          c.statusHistory().stream().map(e -> new StatusView(e.status().name(), Timestamps.iso(e.changedAt())))
+              .toList());
     }
   }
 }
