@@ -7,6 +7,9 @@ import io.deskbridge.core.category.CategoryScope;
 import io.deskbridge.core.category.CategoryService;
 import io.deskbridge.core.department.DepartmentService;
 import io.deskbridge.core.reply.SavedReplyService;
+import io.deskbridge.core.rules.SupportRules;
+import io.deskbridge.core.rules.SupportRulesService;
+import io.deskbridge.core.rules.WorkflowOptions;
 import io.deskbridge.core.tenant.Language;
 import io.deskbridge.core.tenant.NewTenant;
 import io.deskbridge.core.tenant.Tenant;
@@ -42,6 +45,7 @@ public class DemoTenant {
   @Inject DepartmentService departments;
   @Inject CategoryService categories;
   @Inject SavedReplyService replies;
+  @Inject SupportRulesService rules;
 
   public record Logins(String adminPassword, String agentPassword) {}
 
@@ -71,6 +75,10 @@ public class DemoTenant {
     replies.create(id, "Greeting", "Hello {{customer.name}}, this is {{agent.name}}. How can I help?",
         Language.EN, List.of("greeting"), false);
     replies.create(id, "One minute", "One minute please, I am checking this for you.", Language.EN, List.of("hold"), true);
+    long vendorReply = replies.create(id, "Ждём поставщика", "{{customer.name}}, вопрос на стороне поставщика"
+        + " сервиса. Мы передали ему запрос и напишем, как только получим ответ.", Language.RU, List.of("vendor"),
+        false).id();
+    rules.changeWorkflow(id, new WorkflowOptions(SupportRules.DEFAULT_REOPEN_WINDOW, vendorReply, false, null, null));
     return Optional.of(logins);
   }
 
