@@ -27,7 +27,8 @@ class SecretStaysSecretTest {
     assertEquals("WebhookPlugin[tenant=acme, WebhookConfig[url=https://hooks.example.test/…, secret=********,"
         + " events=[conversation.assigned, conversation.category_set, conversation.closed, conversation.created,"
         + " conversation.reopened, conversation.status_changed, conversation.transferred, customer.updated,"
-        + " message.created], includeInternal=false, timeout=PT2S]]", tenant.plugin().toString());
+        + " message.created, sla.breached, sla.warned], includeInternal=false, timeout=PT2S]]",
+        tenant.plugin().toString());
   }
 
   @Test

@@ -5,7 +5,6 @@ import static io.deskbridge.web.it.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -102,7 +101,7 @@ class InboundChannelIT {
   }
 
   @Test
-  void followUpMessagesJoinTheOpenConversationAndClosedOnesStartANewOne() {
+  void followUpMessagesJoinTheOpenConversationAndAClosedOneIsReopenedWithinTheWindow() {
     long conversation = tenant.inbound(api, inboundKey, "follow-1", "cust-follow", "One").json()
         .get("conversationId").asLong();
     assertEquals(conversation, tenant.inbound(api, inboundKey, "follow-2", "cust-follow", "Two").json()
@@ -113,7 +112,9 @@ class InboundChannelIT {
         .status());
     long next = tenant.inbound(api, inboundKey, "follow-3", "cust-follow", "Three").json()
         .get("conversationId").asLong();
-    assertNotEquals(conversation, next);
+    assertEquals(conversation, next, "within the tenant's reopen window the dialog continues");
+    assertEquals("OPEN", api.get(tenant.path("/conversations/" + conversation), tenant.agentToken()).json()
+        .get("status").asText());
   }
 
   @Test
