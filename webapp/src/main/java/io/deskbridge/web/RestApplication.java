@@ -17,6 +17,7 @@ import io.deskbridge.web.api.problem.UnexpectedProblemMapper;
 import io.deskbridge.web.api.reply.SavedReplyResource;
 import io.deskbridge.web.api.report.ReportResource;
 import io.deskbridge.web.api.tenant.TenantResource;
+import io.deskbridge.web.api.transfer.TransferReasonResource;
 import io.deskbridge.web.security.AccessCheck;
 import io.deskbridge.web.security.BearerAuthentication;
 import io.deskbridge.web.security.RequestSizeLimit;
@@ -54,6 +55,7 @@ public class RestApplication extends Application {
         DepartmentResource.class, CategoryResource.class, CustomerResource.class,
         ConversationResource.class, InboundResource.class, SavedReplyResource.class,
         ModuleResource.class, OutboxResource.class, ReportResource.class,
+        TransferReasonResource.class,
         BearerAuthentication.class, AccessCheck.class, RequestSizeLimit.class,
         DomainProblemMapper.class, HttpProblemMapper.class, JsonProblemMapper.class,
         UnexpectedProblemMapper.class, JsonMapping.class);

@@ -15,6 +15,8 @@ import io.deskbridge.core.plugin.ModuleCapabilities;
 import io.deskbridge.core.shared.InvalidInputException;
 import io.deskbridge.core.shared.PageLimit;
 import io.deskbridge.core.shared.Validation;
+import io.deskbridge.core.transfer.Transfer;
+import io.deskbridge.core.transfer.TransferService;
 import io.deskbridge.web.api.ListView;
 import io.deskbridge.web.api.Preconditions;
 import io.deskbridge.web.api.RequestBody;
@@ -35,6 +37,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -262,6 +265,27 @@ record Step(ComplaintStep step) {}
         .header("Content-Disposition", "attachment; filename=\"" + attachment.name().replace("\"", "") + "\"")
         .header("X-Content-Type-Options", "nosniff")
         .build();
+  }
+
+  @Inject TransferService transfers;
+
+  /** {@code reasonId} and {@code note} (for the receiving department) are optional. */
+  record TransferRequest(Long departmentId, Long reasonId, String note) {}
+
+  @POST
+  @Path("{id}/transfer")
+  @Operation(summary = "Transfer to another department",
+      description = "Opens a second conversation for that department (channel \"transfer\"), cross-linked"
+          + " with this one, which stays open with its agent and keeps the customer's channel. The reason's"
+          + " interim answer, if it has one, is sent to the customer here. 201 with the new conversation.")
+  public Response transfer(@PathParam("tenant") String tenant, @PathParam("id") long id,
+      TransferRequest request) {
+    TransferRequest r = RequestBody.require(request);
+    Conversation opened = transfers.transfer(caller.tenant(), id,
+        new Transfer(r.departmentId(), r.reasonId(), r.note()), caller.agentId());
+    return Preconditions.withVersion(Response.created(
+            UriBuilder.fromPath("/api/v1/tenants/{tenant}/conversations/{id}").build(tenant, opened.id()))
+        .entity(ConversationView.of(opened)), opened.version()).build();
   }
 
   private long agentIdOf(String target) {
