@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Handbook 001, transfers and linked tickets: transfer reasons, a transfer to an adjacent department
- * (two cross-linked requests, an interim answer when the reason asks for one).
+ * (two cross-linked requests, an interim answer when the reason asks for one), and closing a
+ * customer's duplicate conversation with a trace.
  */
 @ExtendWith(DeskbridgeServer.class)
 class TransfersIT {
@@ -223,9 +224,10 @@ class TransfersIT {
   }
 
   @Test
-  void anotherTenantsDepartmentsAndReasonsAreNotFound() {
+  void anotherTenantsDepartmentsReasonsAndConversationsAreNotFound() {
     TestTenant other = TestTenant.create(api, "transfers-other");
     long othersReason = api.post(other.path("/transfer-reasons"), other.adminToken(), Map.of("name", "Theirs")).id();
+    long othersConversation = other.newConversation(api, "t-theirs");
     long ours = tenant.newConversation(api, "t-ours");
 
     assertProblem(transfer(ours, tenant.agentToken(), Map.of("departmentId", other.departmentId())), 404, "not-found");
@@ -233,9 +235,84 @@ class TransfersIT {
         404, "not-found");
     assertProblem(api.get(reasons("/" + othersReason), tenant.agentToken()), 404, "not-found");
     assertProblem(api.delete(reasons("/" + othersReason), tenant.adminToken()), 404, "not-found");
+    assertProblem(api.post(conversation(ours, "/close-as-duplicate"), tenant.agentToken(),
+        Map.of("keptConversationId", othersConversation)), 404, "not-found");
     assertFalse(names(api.get(reasons(""), tenant.agentToken())).contains("Theirs"));
     assertEquals("Theirs", api.get(other.path("/transfer-reasons/" + othersReason), other.agentToken()).json()
         .get("name").asText());
+  }
+
+  // ---- duplicates ----
+
+  @Test
+  void aDuplicateIsClosedWithATraceOfWhereTheCustomerIsAnswered() {
+    long[] pair = twoOpenConversationsOf("t-dup");
+    long kept = pair[0];
+    long duplicate = pair[1];
+
+    Api.Reply closed = api.post(conversation(duplicate, "/close-as-duplicate"), tenant.agentToken(),
+        Map.of("keptConversationId", kept));
+
+    assertEquals(200, closed.status(), closed::toString);
+    assertEquals("CLOSED", closed.json().get("status").asText());
+    assertEquals(List.of(kept + " DUPLICATE_OF"), links(duplicate));
+    assertTrue(links(kept).contains(duplicate + " RELATED"), () -> links(kept).toString());
+    assertEquals("OPEN", api.get(conversation(kept, ""), tenant.agentToken()).json().get("status").asText());
+    JsonNode trace = last(timeline(duplicate));
+    assertEquals("INTERNAL", trace.get("visibility").asText());
+    assertEquals("Closed as a duplicate of #" + kept + ".", trace.get("text").asText());
+    assertEquals(tenant.agentId(), trace.get("authorAgentId").asLong());
+    assertFalse(texts(transcript(duplicate)).contains(trace.get("text").asText()), "the customer never sees it");
+    assertProblem(api.post(conversation(duplicate, "/close-as-duplicate"), tenant.agentToken(),
+        Map.of("keptConversationId", kept)), 422, "conversation-closed");
+  }
+
+  @Test
+  void anAssignedDuplicateIsNotClosed() {
+    long[] pair = twoOpenConversationsOf("t-dup-assigned");
+    api.post(conversation(pair[1], "/assign"), tenant.agentToken(), Map.of("agentId", "me"));
+
+    JsonNode refused = assertProblem(api.post(conversation(pair[1], "/close-as-duplicate"), tenant.agentToken(),
+        Map.of("keptConversationId", pair[0])), 422, "duplicate-assigned");
+
+    assertEquals(pair[1], refused.get("conversationId").asLong());
+    assertEquals("OPEN", api.get(conversation(pair[1], ""), tenant.agentToken()).json().get("status").asText());
+    assertEquals(List.of(), links(pair[1]));
+    api.post(conversation(pair[1], "/unassign"), tenant.agentToken(), "");
+    assertEquals("CLOSED", api.post(conversation(pair[1], "/close-as-duplicate"), tenant.agentToken(),
+        Map.of("keptConversationId", pair[0])).json().get("status").asText(), "once back in the queue it may");
+  }
+
+  @Test
+  void onlyAnotherConversationOfTheSameCustomerIsADuplicate() {
+    long mine = tenant.newConversation(api, "t-dup-mine");
+    long someoneElses = tenant.newConversation(api, "t-dup-theirs");
+
+    assertProblem(api.post(conversation(mine, "/close-as-duplicate"), tenant.agentToken(),
+        Map.of("keptConversationId", someoneElses)), 422, "not-a-duplicate");
+    assertProblem(api.post(conversation(mine, "/close-as-duplicate"), tenant.agentToken(),
+        Map.of("keptConversationId", mine)), 422, "not-a-duplicate");
+    assertFieldErrors(api.post(conversation(mine, "/close-as-duplicate"), tenant.agentToken(), Map.of()),
+        "keptConversationId");
+    assertProblem(api.post(conversation(mine, "/close-as-duplicate"), tenant.agentToken(),
+        Map.of("keptConversationId", 987654321)), 404, "not-found");
+    assertEquals("OPEN", api.get(conversation(mine, ""), tenant.agentToken()).json().get("status").asText());
+    assertEquals(List.of(), links(someoneElses));
+  }
+
+  /**
+   * The customer's first conversation was closed, they wrote again (a second conversation in the
+   * queue), and then the first was reopened: two open conversations of one customer.
+   */
+  private static long[] twoOpenConversationsOf(String customer) {
+    long first = tenant.newConversation(api, customer);
+    api.put(conversation(first, "/category"), tenant.agentToken(), Map.of("categoryId", tenant.categoryId()));
+    assertEquals(200, api.post(conversation(first, "/close"), tenant.agentToken(), "").status());
+    Api.Reply again = tenant.inbound(api, tenant.agentToken(), customer + "-again", customer, "Hello again?");
+    long second = again.json().get("conversationId").asLong();
+    assertNotEquals(first, second);
+    assertEquals(200, api.post(conversation(first, "/reopen"), tenant.agentToken(), "").status());
+    return new long[] {first, second};
   }
 
   private static Api.Reply transfer(long id, String token, Map<String, Object> body) {
@@ -279,5 +356,9 @@ class TransfersIT {
     List<String> texts = new ArrayList<>();
     messages.forEach(m -> texts.add(m.get("text").asText()));
     return texts;
+  }
+
+  private static JsonNode last(JsonNode items) {
+    return items.get(items.size() - 1);
   }
 }

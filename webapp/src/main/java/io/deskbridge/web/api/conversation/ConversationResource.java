@@ -15,6 +15,7 @@ import io.deskbridge.core.plugin.ModuleCapabilities;
 import io.deskbridge.core.shared.InvalidInputException;
 import io.deskbridge.core.shared.PageLimit;
 import io.deskbridge.core.shared.Validation;
+import io.deskbridge.core.transfer.DuplicateService;
 import io.deskbridge.core.transfer.Transfer;
 import io.deskbridge.core.transfer.TransferService;
 import io.deskbridge.web.api.ListView;
@@ -268,9 +269,12 @@ record Step(ComplaintStep step) {}
   }
 
   @Inject TransferService transfers;
+  @Inject DuplicateService duplicates;
 
   /** {@code reasonId} and {@code note} (for the receiving department) are optional. */
   record TransferRequest(Long departmentId, Long reasonId, String note) {}
+
+  record DuplicateRequest(Long keptConversationId) {}
 
   @POST
   @Path("{id}/transfer")
@@ -286,6 +290,15 @@ record Step(ComplaintStep step) {}
     return Preconditions.withVersion(Response.created(
             UriBuilder.fromPath("/api/v1/tenants/{tenant}/conversations/{id}").build(tenant, opened.id()))
         .entity(ConversationView.of(opened)), opened.version()).build();
+  }
+
+  @POST
+  @Path("{id}/close-as-duplicate")
+  @Operation(summary = "Close as a duplicate of another conversation of the same customer",
+      description = "Only an unassigned conversation (422 duplicate-assigned); it keeps a link and a note.")
+  public Response closeAsDuplicate(@PathParam("id") long id, DuplicateRequest request) {
+    DuplicateRequest r = RequestBody.require(request);
+    return view(duplicates.closeAsDuplicate(caller.tenant(), id, r.keptConversationId(), caller.agentId()));
   }
 
   private long agentIdOf(String target) {
