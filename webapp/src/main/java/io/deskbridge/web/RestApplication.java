@@ -20,6 +20,7 @@ import io.deskbridge.web.api.rules.RulesResource;
 import io.deskbridge.web.api.sla.SlaPolicyResource;
 import io.deskbridge.web.api.sla.SupportPlanResource;
 import io.deskbridge.web.api.tenant.TenantResource;
+import io.deskbridge.web.api.transfer.TransferReasonResource;
 import io.deskbridge.web.security.AccessCheck;
 import io.deskbridge.web.security.BearerAuthentication;
 import io.deskbridge.web.security.RequestSizeLimit;
@@ -57,7 +58,7 @@ public class RestApplication extends Application {
         DepartmentResource.class, CategoryResource.class, CustomerResource.class,
         ConversationResource.class, InboundResource.class, SavedReplyResource.class,
         ModuleResource.class, OutboxResource.class, ReportResource.class,
-        RulesResource.class, SlaPolicyResource.class, SupportPlanResource.class,
+        RulesResource.class, SlaPolicyResource.class, SupportPlanResource.class, TransferReasonResource.class,
         BearerAuthentication.class, AccessCheck.class, RequestSizeLimit.class,
         DomainProblemMapper.class, HttpProblemMapper.class, JsonProblemMapper.class,
         UnexpectedProblemMapper.class, JsonMapping.class);

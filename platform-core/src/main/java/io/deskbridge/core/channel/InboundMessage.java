@@ -29,6 +29,8 @@ public record InboundMessage(
         .required("channel", channel)
         .check(channel == null || CHANNEL.matcher(channel).matches(), "channel",
             "must be 1-30 lower-case letters, digits, '-' or '_' (e.g. telegram, email, api)")
+        .check(!io.deskbridge.core.conversation.Conversation.TRANSFER_CHANNEL.equals(channel), "channel",
+            "is reserved for conversations transferred between departments")
         .required("externalMessageId", externalMessageId)
         .maxLength("externalMessageId", externalMessageId, 200)
         .required("customer", customer)

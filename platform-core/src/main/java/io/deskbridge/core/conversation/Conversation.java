@@ -307,6 +307,37 @@ public class Conversation {
     touch(at);
   }
 
+  /** The channel of a request opened by a transfer: customers never write into it (handbook 001). */
+  public static final String TRANSFER_CHANNEL = "transfer";
+
+  /** Why this conversation was opened by a transfer from another department; null otherwise. */
+  @Column(name = "transfer_reason_id")
+  private Long transferReasonId;
+
+  /**
+   * Handbook 001: a transfer to an adjacent department opens a second request for that department
+   * instead of moving this one, so the customer's channel keeps talking to the agent who has them.
+   * The request is not stored yet; once it has an id, cross-link it with {@link #linkTransfer}.
+   */
+  public Conversation openTransfer(long departmentId, Long reasonId, Instant at) {
+    requireActive("transfer");
+    Conversation request = new Conversation(tenantId(), customerId, ourClient, TRANSFER_CHANNEL, departmentId, at);
+    request.subject = subject;
+    request.transferReasonId = reasonId;
+    return request;
+  }
+
+  /** Links this conversation and the stored request a transfer opened from it, each to the other. */
+  public void linkTransfer(Conversation request, Instant at) {
+    linkTo(request.id, LinkKind.TRANSFERRED_TO, at);
+    request.linkTo(id, LinkKind.TRANSFERRED_FROM, at);
+    request.events.add(new ConversationTransferred(tenantId, request.id, request.departmentId, at));
+  }
+
+  public Optional<Long> transferReasonId() {
+    return Optional.ofNullable(transferReasonId);
+  }
+
   /** Marks the conversation as a complaint (handbook 004); marking twice keeps the progress. */
   public void markAsComplaint(Instant at) {
     if (!complaint) {

@@ -58,10 +58,23 @@ public class TimelineService {
    */
   public PublicMessage reply(TenantId tenant, long conversationId, Long agentId, String text,
       List<NewAttachment> files, Long savedReplyId) {
-    validate(tenant, text, files);
     boolean hold = savedReplyId != null && savedReplies.findById(tenant, savedReplyId)
         .orElseThrow(() -> new NotFoundException("Saved reply", savedReplyId))
         .isHold();
+    return send(tenant, conversationId, agentId, text, files, hold);
+  }
+
+  /**
+   * A reply that asks the customer to wait, such as a transfer's "your request is passed on": like a
+   * saved reply marked hold, it keeps the conversation from closing for the customer's silence.
+   */
+  public PublicMessage holdingReply(TenantId tenant, long conversationId, Long agentId, String text) {
+    return send(tenant, conversationId, agentId, text, List.of(), true);
+  }
+
+  private PublicMessage send(TenantId tenant, long conversationId, Long agentId, String text,
+      List<NewAttachment> files, boolean hold) {
+    validate(tenant, text, files);
     Conversation conversation = conversation(tenant, conversationId);
     Instant now = clock.instant();
     conversation.recordAgentReply(now, hold);

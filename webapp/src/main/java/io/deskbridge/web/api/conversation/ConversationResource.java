@@ -18,6 +18,9 @@ import io.deskbridge.core.plugin.ModuleCapabilities;
 import io.deskbridge.core.shared.InvalidInputException;
 import io.deskbridge.core.shared.PageLimit;
 import io.deskbridge.core.shared.Validation;
+import io.deskbridge.core.transfer.DuplicateService;
+import io.deskbridge.core.transfer.Transfer;
+import io.deskbridge.core.transfer.TransferService;
 import io.deskbridge.web.api.ListView;
 import io.deskbridge.web.api.Preconditions;
 import io.deskbridge.web.api.RequestBody;
@@ -38,6 +41,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -281,6 +285,39 @@ record Step(ComplaintStep step) {}
         .header("Content-Disposition", "attachment; filename=\"" + attachment.name().replace("\"", "") + "\"")
         .header("X-Content-Type-Options", "nosniff")
         .build();
+  }
+
+  @Inject TransferService transfers;
+  @Inject DuplicateService duplicates;
+
+  /** {@code reasonId} and {@code note} (for the receiving department) are optional. */
+  record TransferRequest(Long departmentId, Long reasonId, String note) {}
+
+  record DuplicateRequest(Long keptConversationId) {}
+
+  @POST
+  @Path("{id}/transfer")
+  @Operation(summary = "Transfer to another department",
+      description = "Opens a second conversation for that department (channel \"transfer\"), cross-linked"
+          + " with this one, which stays open with its agent and keeps the customer's channel. The reason's"
+          + " interim answer, if it has one, is sent to the customer here. 201 with the new conversation.")
+  public Response transfer(@PathParam("tenant") String tenant, @PathParam("id") long id,
+      TransferRequest request) {
+    TransferRequest r = RequestBody.require(request);
+    Conversation opened = transfers.transfer(caller.tenant(), id,
+        new Transfer(r.departmentId(), r.reasonId(), r.note()), caller.agentId());
+    return Preconditions.withVersion(Response.created(
+            UriBuilder.fromPath("/api/v1/tenants/{tenant}/conversations/{id}").build(tenant, opened.id()))
+        .entity(ConversationView.of(opened)), opened.version()).build();
+  }
+
+  @POST
+  @Path("{id}/close-as-duplicate")
+  @Operation(summary = "Close as a duplicate of another conversation of the same customer",
+      description = "Only an unassigned conversation (422 duplicate-assigned); it keeps a link and a note.")
+  public Response closeAsDuplicate(@PathParam("id") long id, DuplicateRequest request) {
+    DuplicateRequest r = RequestBody.require(request);
+    return view(duplicates.closeAsDuplicate(caller.tenant(), id, r.keptConversationId(), caller.agentId()));
   }
 
   private long agentIdOf(String target) {
