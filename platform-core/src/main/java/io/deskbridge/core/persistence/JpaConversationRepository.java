@@ -34,21 +34,18 @@ public class JpaConversationRepository implements ConversationRepository {
 
   @Override
   public Optional<Conversation> findActive(TenantId tenant, long customerId, String channel) {
-    return em.createQuery("select c from Conversation c where c.tenantId = :t and c.customerId = :cu"
-            + " and c.channel = :ch and c.status <> :closed order by c.updatedAt desc", Conversation.class)
-        .setParameter("t", tenant.value())
-        .setParameter("cu", customerId)
-        .setParameter("ch", channel)
-        .setParameter("closed", ConversationStatus.CLOSED)
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst();
+    return latestOnChannel(tenant, customerId, channel, "c.status <> :closed", "c.updatedAt desc");
   }
 
   @Override
   public Optional<Conversation> findLatestClosed(TenantId tenant, long customerId, String channel) {
+    return latestOnChannel(tenant, customerId, channel, "c.status = :closed", "c.closedAt desc, c.id desc");
+  }
+
+  private Optional<Conversation> latestOnChannel(TenantId tenant, long customerId, String channel,
+      String statusCondition, String order) {
     return em.createQuery("select c from Conversation c where c.tenantId = :t and c.customerId = :cu"
-            + " and c.channel = :ch and c.status = :closed order by c.closedAt desc, c.id desc", Conversation.class)
+            + " and c.channel = :ch and " + statusCondition + " order by " + order, Conversation.class)
         .setParameter("t", tenant.value())
         .setParameter("cu", customerId)
         .setParameter("ch", channel)
