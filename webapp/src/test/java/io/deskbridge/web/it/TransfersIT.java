@@ -302,9 +302,12 @@ class TransfersIT {
 
   /**
    * The customer's first conversation was closed, they wrote again (a second conversation in the
-   * queue), and then the first was reopened: two open conversations of one customer.
+   * queue, since this tenant reopens nothing by itself), and then the first was reopened: two open
+   * conversations of one customer.
    */
   private static long[] twoOpenConversationsOf(String customer) {
+    assertEquals(200, api.put(tenant.path("/rules/workflow"), tenant.adminToken(), Map.of("reopenWindow", "PT0S"))
+        .status());
     long first = tenant.newConversation(api, customer);
     api.put(conversation(first, "/category"), tenant.agentToken(), Map.of("categoryId", tenant.categoryId()));
     assertEquals(200, api.post(conversation(first, "/close"), tenant.agentToken(), "").status());
