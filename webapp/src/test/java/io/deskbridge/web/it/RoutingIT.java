@@ -1,0 +1,111 @@
+package io.deskbridge.web.it;
+
+import static io.deskbridge.web.it.Problems.assertFieldErrors;
+import static io.deskbridge.web.it.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Who gets a conversation: agents' departments.
+ */
+@ExtendWith(DeskbridgeServer.class)
+class RoutingIT {
+
+  static Api api;
+  static TestTenant tenant;
+
+  @BeforeAll
+  static void setUp(Api server) {
+    api = server;
+    tenant = TestTenant.create(api, "routing");
+  }
+
+  @Test
+  void agentDepartmentsRoundTrip() {
+    long billing = department(tenant, "Billing");
+    Api.Reply created = api.post(tenant.path("/agents"), tenant.adminToken(), Map.of(
+        "email", "deps@" + tenant.slug() + ".test", "name", "Dora Deps", "password", TestTenant.PASSWORD,
+        "roles", List.of("AGENT"), "departmentIds", List.of(billing, tenant.departmentId())));
+    assertEquals(201, created.status(), created::toString);
+    assertEquals(sorted(billing, tenant.departmentId()), longs(created.json().get("departmentIds")));
+    long id = created.id();
+    assertEquals(sorted(billing, tenant.departmentId()),
+        longs(api.get(tenant.path("/agents/" + id), tenant.agentToken()).json().get("departmentIds")));
+
+    JsonNode renamed = api.patch(tenant.path("/agents/" + id), tenant.adminToken(), Map.of("name", "Dora")).json();
+    assertEquals(2, renamed.get("departmentIds").size(), "a change without departmentIds keeps them");
+    assertEquals(List.of(billing), longs(api.patch(tenant.path("/agents/" + id), tenant.adminToken(),
+        Map.of("departmentIds", List.of(billing))).json().get("departmentIds")));
+    assertEquals(List.of(), longs(api.patch(tenant.path("/agents/" + id), tenant.adminToken(),
+        Map.of("departmentIds", List.of())).json().get("departmentIds")));
+    assertTrue(api.get(tenant.path("/agents"), tenant.agentToken()).json().get("items").get(0)
+        .has("departmentIds"), "the team list shows departments too");
+  }
+
+  @Test
+  void unknownOrForeignDepartmentsAreNotFoundAndChangeNothing() {
+    long id = api.post(tenant.path("/agents"), tenant.adminToken(), Map.of(
+        "email", "nodep@" + tenant.slug() + ".test", "name", "No Dep", "password", TestTenant.PASSWORD,
+        "roles", List.of("AGENT"), "departmentIds", List.of(tenant.departmentId()))).id();
+    TestTenant other = TestTenant.create(api, "routing-other");
+
+    assertProblem(api.patch(tenant.path("/agents/" + id), tenant.adminToken(),
+        Map.of("departmentIds", List.of(987654321L))), 404, "not-found");
+    assertProblem(api.patch(tenant.path("/agents/" + id), tenant.adminToken(),
+        Map.of("name", "Renamed", "departmentIds", List.of(other.departmentId()))), 404, "not-found");
+    JsonNode unchanged = api.get(tenant.path("/agents/" + id), tenant.adminToken()).json();
+    assertEquals(List.of(tenant.departmentId()), longs(unchanged.get("departmentIds")));
+    assertEquals("No Dep", unchanged.get("name").asText());
+
+    assertProblem(api.post(tenant.path("/agents"), tenant.adminToken(), Map.of(
+        "email", "ghost@" + tenant.slug() + ".test", "name", "Ghost", "password", TestTenant.PASSWORD,
+        "roles", List.of("AGENT"), "departmentIds", List.of(other.departmentId()))), 404, "not-found");
+    assertFalse(api.get(tenant.path("/agents"), tenant.adminToken()).raw().contains("ghost@"),
+        "a refused agent was not created");
+
+    assertFieldErrors(api.send("PATCH", tenant.path("/agents/" + id), tenant.adminToken(),
+        Map.of("Content-Type", "application/json"), "{\"departmentIds\":[null]}"), "departmentIds");
+    assertFieldErrors(api.send("POST", tenant.path("/agents"), tenant.adminToken(),
+        Map.of("Content-Type", "application/json"), "{\"name\":\"x\",\"departmentIds\":[null]}"),
+        "email", "password", "roles", "departmentIds");
+  }
+
+  @Test
+  void deletingADepartmentTakesItsAgentsOffIt() {
+    long temporary = department(tenant, "Temporary");
+    long id = api.post(tenant.path("/agents"), tenant.adminToken(), Map.of(
+        "email", "temp@" + tenant.slug() + ".test", "name", "Tim Temp", "password", TestTenant.PASSWORD,
+        "roles", List.of("AGENT"), "departmentIds", List.of(temporary, tenant.departmentId()))).id();
+
+    assertEquals(204, api.delete(tenant.path("/departments/" + temporary), tenant.adminToken()).status());
+    assertEquals(List.of(tenant.departmentId()),
+        longs(api.get(tenant.path("/agents/" + id), tenant.adminToken()).json().get("departmentIds")));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static long department(TestTenant t, String name) {
+    Api.Reply created = api.post(t.path("/departments"), t.adminToken(), Map.of("name", name));
+    assertEquals(201, created.status(), created::toString);
+    return created.id();
+  }
+
+  private static List<Long> longs(JsonNode array) {
+    List<Long> values = new ArrayList<>();
+    array.forEach(n -> values.add(n.asLong()));
+    return values;
+  }
+
+  private static List<Long> sorted(long... values) {
+    return java.util.Arrays.stream(values).sorted().boxed().toList();
+  }
+}
