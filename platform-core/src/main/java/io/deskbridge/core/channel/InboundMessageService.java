@@ -111,7 +111,7 @@ public class InboundMessageService {
   }
 
   private Conversation open(TenantId tenant, Customer customer, String channel, Instant now) {
-    Conversation conversation = new Conversation(tenant, customer.id(), channel, null, now);
+    Conversation conversation = new Conversation(tenant, customer.id(), customer.isOurClient(), channel, null, now);
     conversations.add(conversation);
     outbox.publish(new ConversationCreated(tenant.value(), conversation.id(), customer.id(), channel, now));
     return conversation;

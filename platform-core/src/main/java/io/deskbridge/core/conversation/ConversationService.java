@@ -171,6 +171,11 @@ public class ConversationService implements CustomerConversations {
     return conversations.existForCustomer(tenant, customerId);
   }
 
+  @Override
+  public void treatAsOurClient(TenantId tenant, long customerId, boolean ourClient) {
+    conversations.treatAsOurClient(tenant, customerId, ourClient);
+  }
+
   private Conversation published(Conversation conversation) {
     conversation.releaseEvents().forEach(outbox::publish);
     return conversation;

@@ -128,4 +128,19 @@ public class JpaConversationRepository implements ConversationRepository {
   public void add(Conversation conversation) {
     em.persist(conversation);
   }
+
+  /**
+   * Leaves version and updatedAt alone: the flag moves the conversation in the queue, but it is not
+   * an edit an agent's If-Match should trip over, nor activity for the inbox.
+   */
+  @Override
+  public void treatAsOurClient(TenantId tenant, long customerId, boolean ourClient) {
+    em.createQuery("update Conversation c set c.ourClient = :flag where c.tenantId = :t"
+            + " and c.customerId = :cu and c.status <> :closed")
+        .setParameter("flag", ourClient)
+        .setParameter("t", tenant.value())
+        .setParameter("cu", customerId)
+        .setParameter("closed", ConversationStatus.CLOSED)
+        .executeUpdate();
+  }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Who gets a conversation: agents' departments.
+ * Who gets a conversation and in which order the queue shows them: agents' departments, "our clients"
+ * first (handbook 004) and round-robin assignment among online agents (handbook 001).
  */
 @ExtendWith(DeskbridgeServer.class)
 class RoutingIT {
@@ -91,12 +93,78 @@ class RoutingIT {
         longs(api.get(tenant.path("/agents/" + id), tenant.adminToken()).json().get("departmentIds")));
   }
 
+  @Test
+  void ourClientFlagIsOnTheCard() {
+    Api.Reply created = api.post(tenant.path("/customers"), tenant.agentToken(),
+        Map.of("name", "Frequent Fred", "ourClient", true));
+    assertEquals(201, created.status(), created::toString);
+    assertTrue(created.json().get("ourClient").asBoolean());
+    long id = created.id();
+    assertTrue(api.patch(tenant.path("/customers/" + id), tenant.agentToken(), Map.of("name", "Fred")).json()
+        .get("ourClient").asBoolean(), "a change without the flag keeps it");
+    assertFalse(api.patch(tenant.path("/customers/" + id), tenant.agentToken(), Map.of("ourClient", false))
+        .json().get("ourClient").asBoolean());
+    assertFalse(api.post(tenant.path("/customers"), tenant.agentToken(), Map.of("name", "Nobody special"))
+        .json().get("ourClient").asBoolean(), "not one of our clients unless staff say so");
+  }
+
+  @Test
+  void openConversationsFollowTheCustomersFlag() {
+    long open = inbound(tenant, "web", "fl-1", "flagged", "First question");
+    long customer = conversation(tenant, open).get("customerId").asLong();
+    assertFalse(conversation(tenant, open).get("ourClient").asBoolean());
+
+    assertTrue(api.patch(tenant.path("/customers/" + customer), tenant.agentToken(), Map.of("ourClient", true))
+        .json().get("ourClient").asBoolean());
+    assertTrue(conversation(tenant, open).get("ourClient").asBoolean());
+    api.patch(tenant.path("/customers/" + customer), tenant.agentToken(), Map.of("ourClient", false));
+    assertFalse(conversation(tenant, open).get("ourClient").asBoolean());
+    api.patch(tenant.path("/customers/" + customer), tenant.agentToken(), Map.of("ourClient", true));
+
+    close(tenant, open);
+    long next = inbound(tenant, "web", "fl-2", "flagged", "Another question");
+    assertTrue(conversation(tenant, next).get("ourClient").asBoolean(),
+        "the customer's next conversation is one of our client's too");
+  }
+
+  @Test
+  void closedConversationsKeepTheFlagTheyWereHandledWith() {
+    long closed = inbound(tenant, "web", "kept-1", "kept", "Solved long ago");
+    close(tenant, closed);
+    long customer = conversation(tenant, closed).get("customerId").asLong();
+
+    api.patch(tenant.path("/customers/" + customer), tenant.agentToken(), Map.of("ourClient", true));
+    assertFalse(conversation(tenant, closed).get("ourClient").asBoolean());
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private static long department(TestTenant t, String name) {
     Api.Reply created = api.post(t.path("/departments"), t.adminToken(), Map.of("name", name));
     assertEquals(201, created.status(), created::toString);
     return created.id();
+  }
+
+  /** A customer message on a channel; returns the id of the conversation it landed in. */
+  private static long inbound(TestTenant t, String channel, String messageId, String customer, String text) {
+    ObjectNode body = Api.object();
+    body.put("channel", channel).put("externalMessageId", messageId).put("text", text);
+    body.putObject("customer").put("externalId", customer).put("name", "Customer " + customer);
+    Api.Reply receipt = api.post(t.path("/inbound/messages"), t.agentToken(), body);
+    assertEquals(201, receipt.status(), receipt::toString);
+    return receipt.json().get("conversationId").asLong();
+  }
+
+  private static void close(TestTenant t, long id) {
+    api.put(t.path("/conversations/" + id + "/category"), t.agentToken(), Map.of("categoryId", t.categoryId()));
+    Api.Reply closed = api.post(t.path("/conversations/" + id + "/close"), t.agentToken(), "");
+    assertEquals("CLOSED", closed.json().get("status").asText(), closed::toString);
+  }
+
+  private static JsonNode conversation(TestTenant t, long id) {
+    Api.Reply reply = api.get(t.path("/conversations/" + id), t.agentToken());
+    assertEquals(200, reply.status(), reply::toString);
+    return reply.json();
   }
 
   private static List<Long> longs(JsonNode array) {
