@@ -137,7 +137,115 @@ class RoutingIT {
     assertFalse(conversation(tenant, closed).get("ourClient").asBoolean());
   }
 
+  @Test
+  void queueShowsOurClientsFirstThenPriorityThenTheLongestWaiting() {
+    TestTenant q = TestTenant.create(api, "queue");
+    List<Long> c = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      c.add(inbound(q, "web", "q-" + i, "q" + i, "Question " + i));
+    }
+    prioritize(q, c.get(3), "URGENT");
+    prioritize(q, c.get(4), "LOW");
+    prioritize(q, c.get(1), "HIGH");
+    markAsOurClient(q, c.get(5));
+    markAsOurClient(q, c.get(2));
+
+    List<Long> expected = List.of(c.get(2), c.get(5), c.get(3), c.get(1), c.get(0), c.get(4));
+    assertEquals(expected, ids(readAll(q, "&sort=queue", 100)));
+    assertEquals(expected, ids(readAll(q, "&sort=QUEUE", 1)), "one page at a time gives the same queue");
+    assertEquals(expected, ids(readAll(q, "&sort=queue&assignee=none&status=OPEN", 2)),
+        "filters combine with the queue order");
+
+    List<Long> newestFirst = ids(readAll(q, "", 100));
+    assertEquals(newestFirst, ids(readAll(q, "&sort=updated", 2)), "sort=updated is the default order");
+    assertEquals(c.get(1), newestFirst.get(0), "the default order is still newest activity first");
+  }
+
+  @Test
+  void pagingThroughTheQueueVisitsEachConversationOnceInQueueOrder() {
+    TestTenant q = TestTenant.create(api, "queue-pages");
+    List<String> priorities = List.of("LOW", "NORMAL", "HIGH", "URGENT");
+    for (int i = 0; i < 30; i++) {
+      long id = inbound(q, "web", "qp-" + i, "qp" + i, "Question " + i);
+      if (i % 4 != 1) {
+        prioritize(q, id, priorities.get((i * 7) % 4));
+      }
+      if (i % 5 == 0) {
+        markAsOurClient(q, id);
+      }
+    }
+
+    List<JsonNode> queue = readAll(q, "&sort=queue", 100);
+    assertEquals(30, queue.size());
+    assertEquals(30, new java.util.HashSet<>(ids(queue)).size());
+    for (int i = 1; i < queue.size(); i++) {
+      assertTrue(QUEUE_ORDER.compare(queue.get(i - 1), queue.get(i)) < 0, "queue order at " + i);
+    }
+    assertEquals(ids(queue), ids(readAll(q, "&sort=queue", 4)));
+    assertEquals(ids(queue), ids(readAll(q, "&sort=queue", 7)));
+  }
+
+  @Test
+  void aCursorOnlyWorksWithTheSortItCameFrom() {
+    inbound(tenant, "web", "cur-1", "cursor-1", "One");
+    inbound(tenant, "web", "cur-2", "cursor-2", "Two");
+    String queueNext = api.get(tenant.path("/conversations?sort=queue&limit=1"), tenant.agentToken()).json()
+        .get("next").asText();
+    String inboxNext = api.get(tenant.path("/conversations?limit=1"), tenant.agentToken()).json()
+        .get("next").asText();
+
+    assertFieldErrors(api.get(tenant.path("/conversations?limit=1&cursor=" + queueNext), tenant.agentToken()),
+        "cursor");
+    assertFieldErrors(api.get(tenant.path("/conversations?sort=updated&cursor=" + queueNext),
+        tenant.agentToken()), "cursor");
+    assertFieldErrors(api.get(tenant.path("/conversations?sort=queue&cursor=" + inboxNext), tenant.agentToken()),
+        "cursor");
+    assertEquals(200, api.get(tenant.path("/conversations?sort=queue&limit=1&cursor=" + queueNext),
+        tenant.agentToken()).status());
+    assertFieldErrors(api.get(tenant.path("/conversations?sort=oldest"), tenant.agentToken()), "sort");
+    assertFieldErrors(api.get(tenant.path("/conversations?sort=oldest&status=LOST"), tenant.agentToken()),
+        "sort", "status");
+  }
+
   // ---------------------------------------------------------------------------------------------
+
+  /** Our clients first, then priority (highest first), then the oldest, then id: the queue's keys. */
+  private static final java.util.Comparator<JsonNode> QUEUE_ORDER = java.util.Comparator
+      .comparing((JsonNode c) -> !c.get("ourClient").asBoolean())
+      .thenComparing(c -> -List.of("LOW", "NORMAL", "HIGH", "URGENT").indexOf(c.get("priority").asText()))
+      .thenComparing(c -> java.time.Instant.parse(c.get("createdAt").asText()))
+      .thenComparingLong(c -> c.get("id").asLong());
+
+  private static List<JsonNode> readAll(TestTenant t, String query, int limit) {
+    List<JsonNode> all = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      Api.Reply page = api.get(t.path("/conversations?limit=" + limit + query
+          + (cursor == null ? "" : "&cursor=" + cursor)), t.agentToken());
+      assertEquals(200, page.status(), page::toString);
+      page.json().get("items").forEach(all::add);
+      cursor = page.json().get("next").isNull() ? null : page.json().get("next").asText();
+      assertTrue(++pages <= 100, "pagination must end");
+    } while (cursor != null);
+    return all;
+  }
+
+  private static List<Long> ids(List<JsonNode> conversations) {
+    return conversations.stream().map(c -> c.get("id").asLong()).toList();
+  }
+
+  private static void prioritize(TestTenant t, long id, String priority) {
+    Api.Reply changed = api.put(t.path("/conversations/" + id + "/priority"), t.agentToken(),
+        Map.of("priority", priority));
+    assertEquals(200, changed.status(), changed::toString);
+  }
+
+  private static void markAsOurClient(TestTenant t, long conversationId) {
+    long customer = conversation(t, conversationId).get("customerId").asLong();
+    Api.Reply marked = api.patch(t.path("/customers/" + customer), t.agentToken(), Map.of("ourClient", true));
+    assertEquals(200, marked.status(), marked::toString);
+  }
 
   private static long department(TestTenant t, String name) {
     Api.Reply created = api.post(t.path("/departments"), t.adminToken(), Map.of("name", name));
