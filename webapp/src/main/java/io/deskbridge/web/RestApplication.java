@@ -16,6 +16,7 @@ import io.deskbridge.web.api.problem.JsonProblemMapper;
 import io.deskbridge.web.api.problem.UnexpectedProblemMapper;
 import io.deskbridge.web.api.reply.SavedReplyResource;
 import io.deskbridge.web.api.report.ReportResource;
+import io.deskbridge.web.api.rules.RulesResource;
 import io.deskbridge.web.api.tenant.TenantResource;
 import io.deskbridge.web.security.AccessCheck;
 import io.deskbridge.web.security.BearerAuthentication;
@@ -53,7 +54,7 @@ public class RestApplication extends Application {
         TenantResource.class, AuthResource.class, AgentResource.class, ApiKeyResource.class,
         DepartmentResource.class, CategoryResource.class, CustomerResource.class,
         ConversationResource.class, InboundResource.class, SavedReplyResource.class,
-        ModuleResource.class, OutboxResource.class, ReportResource.class,
+        ModuleResource.class, OutboxResource.class, ReportResource.class, RulesResource.class,
         BearerAuthentication.class, AccessCheck.class, RequestSizeLimit.class,
         DomainProblemMapper.class, HttpProblemMapper.class, JsonProblemMapper.class,
         UnexpectedProblemMapper.class, JsonMapping.class);

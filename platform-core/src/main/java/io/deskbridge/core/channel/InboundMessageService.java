@@ -1,5 +1,6 @@
 package io.deskbridge.core.channel;
 
+import io.deskbridge.core.assignment.RoundRobin;
 import io.deskbridge.core.conversation.Attachments;
 import io.deskbridge.core.conversation.AuthorType;
 import io.deskbridge.core.conversation.Visibility;
@@ -33,22 +34,24 @@ public class InboundMessageService {
   private final ConversationRepository conversations;
   private final MessageRepository messages;
   private final Attachments attachments;
+  private final RoundRobin roundRobin;
   private final Outbox outbox;
   private final Clock clock;
 
   @Inject
   public InboundMessageService(CustomerRepository customers, ConversationRepository conversations,
-      MessageRepository messages, Attachments attachments, Outbox outbox, Clock clock) {
+      MessageRepository messages, Attachments attachments, RoundRobin roundRobin, Outbox outbox, Clock clock) {
     this.customers = customers;
     this.conversations = conversations;
     this.messages = messages;
     this.attachments = attachments;
+    this.roundRobin = roundRobin;
     this.outbox = outbox;
     this.clock = clock;
   }
 
   protected InboundMessageService() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   public InboundReceipt receive(TenantId tenant, InboundMessage inbound) {
@@ -114,6 +117,7 @@ public class InboundMessageService {
     Conversation conversation = new Conversation(tenant, customer.id(), customer.isOurClient(), channel, null, now);
     conversations.add(conversation);
     outbox.publish(new ConversationCreated(tenant.value(), conversation.id(), customer.id(), channel, now));
+    roundRobin.assignNew(conversation);
     return conversation;
   }
 }

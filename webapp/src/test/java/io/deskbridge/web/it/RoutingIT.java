@@ -207,6 +207,89 @@ class RoutingIT {
         "sort", "status");
   }
 
+  @Test
+  void autoAssignmentIsOffByDefault() {
+    TestTenant t = TestTenant.create(api, "rr-off");
+    goOnline(t, t.agentId());
+
+    long id = inbound(t, "web", "off-1", "off", "Hello");
+    assertTrue(conversation(t, id).get("assigneeId").isNull(), "agents take conversations themselves");
+  }
+
+  @Test
+  void offlineAgentsGetNoAutoAssignment() {
+    TestTenant t = TestTenant.create(api, "rr-offline");
+    switchOnAutoAssign(t);
+
+    long nobodyOnline = inbound(t, "web", "on-1", "c1", "Hello");
+    assertTrue(conversation(t, nobodyOnline).get("assigneeId").isNull(), "nobody online: it stays in the queue");
+
+    goOnline(t, t.agentId());
+    long agentOnline = inbound(t, "web", "on-2", "c2", "Hello");
+    assertEquals(t.agentId(), conversation(t, agentOnline).get("assigneeId").asLong());
+    assertTrue(api.get(t.path("/agents/" + t.agentId()), t.adminToken()).json().hasNonNull("lastAssignedAt"));
+
+    goOffline(t, t.agentId());
+    long agentAtLunch = inbound(t, "web", "on-3", "c3", "Hello");
+    assertTrue(conversation(t, agentAtLunch).get("assigneeId").isNull(), "the offline agent gets nothing");
+  }
+
+  @Test
+  void twoOnlineAgentsOfADepartmentTakeTurns() {
+    TestTenant t = TestTenant.create(api, "rr-turns");
+    long anna = agent(t, "anna", t.departmentId());
+    long boris = agent(t, "boris", t.departmentId());
+    goOnline(t, anna);
+    goOnline(t, boris);
+    switchOnAutoAssign(t);
+
+    List<Long> assignees = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      assignees.add(conversation(t, inbound(t, "web", "turn-" + i, "turn" + i, "Hello")).get("assigneeId")
+          .asLong());
+    }
+    assertEquals(List.of(anna, boris, anna, boris), assignees);
+  }
+
+  @Test
+  void manualAssignmentsCountInTheRotation() {
+    TestTenant t = TestTenant.create(api, "rr-manual");
+    long anna = agent(t, "anna", t.departmentId());
+    long boris = agent(t, "boris", t.departmentId());
+    goOnline(t, anna);
+    goOnline(t, boris);
+    switchOnAutoAssign(t);
+    long first = inbound(t, "web", "m-1", "m1", "Hello");
+    long second = inbound(t, "web", "m-2", "m2", "Hello");
+    assertEquals(anna, conversation(t, first).get("assigneeId").asLong());
+    assertEquals(boris, conversation(t, second).get("assigneeId").asLong());
+
+    Api.Reply handedOver = api.post(t.path("/conversations/" + second + "/assign"), t.adminToken(),
+        Map.of("agentId", anna));
+    assertEquals(anna, handedOver.json().get("assigneeId").asLong(), handedOver::toString);
+
+    long third = inbound(t, "web", "m-3", "m3", "Hello");
+    assertEquals(boris, conversation(t, third).get("assigneeId").asLong(), "Anna just got one by hand");
+  }
+
+  @Test
+  void conversationsOpenedAtTheSameMomentGoToDifferentAgents() throws Exception {
+    TestTenant t = TestTenant.create(api, "rr-race");
+    long anna = agent(t, "anna", t.departmentId());
+    long boris = agent(t, "boris", t.departmentId());
+    goOnline(t, anna);
+    goOnline(t, boris);
+    switchOnAutoAssign(t);
+
+    for (int round = 0; round < 3; round++) {
+      List<Long> assignees = new ArrayList<>();
+      for (long id : simultaneously(t, round)) {
+        assignees.add(conversation(t, id).get("assigneeId").asLong());
+      }
+      assertEquals(java.util.Set.of(anna, boris), new java.util.HashSet<>(assignees), "round " + round);
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   /** Our clients first, then priority (highest first), then the oldest, then id: the queue's keys. */
@@ -245,6 +328,58 @@ class RoutingIT {
     long customer = conversation(t, conversationId).get("customerId").asLong();
     Api.Reply marked = api.patch(t.path("/customers/" + customer), t.agentToken(), Map.of("ourClient", true));
     assertEquals(200, marked.status(), marked::toString);
+  }
+
+  /** Two customers write at the same moment; returns the two conversations opened. */
+  private static List<Long> simultaneously(TestTenant t, int round) throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Long>> opened = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        String customer = "race-" + round + "-" + i;
+        opened.add(pool.submit(() -> {
+          start.await();
+          return inbound(t, "web", customer, customer, "Hello");
+        }));
+      }
+      start.countDown();
+      List<Long> ids = new ArrayList<>();
+      for (java.util.concurrent.Future<Long> f : opened) {
+        ids.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      return ids;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void switchOnAutoAssign(TestTenant t) {
+    Api.Reply changed = api.put(t.path("/rules/workflow"), t.adminToken(),
+        Map.of("reopenWindow", "P7D", "autoAssign", true));
+    assertEquals(200, changed.status(), changed::toString);
+  }
+
+  private static long agent(TestTenant t, String name, long departmentId) {
+    Api.Reply created = api.post(t.path("/agents"), t.adminToken(), Map.of(
+        "email", name + "@" + t.slug() + ".test", "name", name, "password", TestTenant.PASSWORD,
+        "roles", List.of("AGENT"), "departmentIds", List.of(departmentId)));
+    assertEquals(201, created.status(), created::toString);
+    return created.id();
+  }
+
+  private static void goOnline(TestTenant t, long agentId) {
+    setAvailability(t, agentId, "ONLINE");
+  }
+
+  private static void goOffline(TestTenant t, long agentId) {
+    setAvailability(t, agentId, "OFFLINE");
+  }
+
+  private static void setAvailability(TestTenant t, long agentId, String availability) {
+    Api.Reply set = api.put(t.path("/agents/" + agentId + "/availability"), t.adminToken(),
+        Map.of("availability", availability));
+    assertEquals(availability, set.json().get("availability").asText(), set::toString);
   }
 
   private static long department(TestTenant t, String name) {
