@@ -1,20 +1,26 @@
 package io.deskbridge.core.agent;
 
 import io.deskbridge.core.tenant.TenantId;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,6 +62,20 @@ public class Agent {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** The departments whose queues the agent works; round-robin gives them those departments' chats. */
+  @ElementCollection
+  @CollectionTable(name = "agent_department", joinColumns = @JoinColumn(name = "agent_id"))
+  @Column(name = "department_id")
+  private Set<Long> departmentIds = new HashSet<>();
+
+  /**
+   * When the agent last got a conversation. Written only by an update of its own (see
+   * AgentRepository#recordAssignment), never with the entity: an assignment must neither bump the
+   * version an admin's edit is checked against nor fail on it.
+   */
+  @Column(name = "last_assigned_at", insertable = false, updatable = false)
+  private Instant lastAssignedAt;
+
   @Version private long version;
 
   protected Agent() {}
@@ -88,6 +108,12 @@ public class Agent {
 
   public void grant(Set<Role> roles) {
     this.roles = EnumSet.copyOf(roles);
+  }
+
+  /** Replaces the departments the agent works in. */
+  public void workIn(Collection<Long> departmentIds) {
+    this.departmentIds.clear();
+    this.departmentIds.addAll(departmentIds);
   }
 
   public void changePassword(PasswordHash password) {
@@ -142,6 +168,14 @@ public class Agent {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  public Set<Long> departmentIds() {
+    return Set.copyOf(departmentIds);
+  }
+
+  public Optional<Instant> lastAssignedAt() {
+    return Optional.ofNullable(lastAssignedAt);
   }
 
   public long version() {

@@ -1,6 +1,7 @@
 package io.deskbridge.core.agent;
 
 import io.deskbridge.core.access.AccessService;
+import io.deskbridge.core.department.DepartmentRepository;
 import io.deskbridge.core.shared.ConflictException;
 import io.deskbridge.core.shared.NotFoundException;
 import io.deskbridge.core.shared.Validation;
@@ -12,8 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -26,33 +29,42 @@ public class AgentService implements TenantOnboarding {
 
   private final AgentRepository agents;
   private final AccessService access;
+  private final DepartmentRepository departments;
   private final Clock clock;
 
   @Inject
-  public AgentService(AgentRepository agents, AccessService access, Clock clock) {
+  public AgentService(AgentRepository agents, AccessService access, DepartmentRepository departments,
+      Clock clock) {
     this.agents = agents;
     this.access = access;
+    this.departments = departments;
     this.clock = clock;
   }
 
   protected AgentService() {
-    this(null, null, null);
+    this(null, null, null, null);
   }
 
   public Agent create(TenantId tenant, NewAgent request) {
-    validate(request.email(), request.name(), request.password(), request.roles(), "");
+    validate(request.email(), request.name(), request.password(), request.roles(), "")
+        .check(listsIds(request.departmentIds()), "departmentIds", "must list department ids")
+        .orThrow();
+    requireDepartments(tenant, request.departmentIds());
     if (agents.findByEmail(tenant, request.email()).isPresent()) {
       throw new ConflictException("duplicate-email", "An agent with email " + request.email() + " exists.");
     }
     Agent agent = new Agent(tenant, request.email(), request.name().trim(), request.roles(),
         PasswordHash.of(request.password()), clock.instant());
+    if (request.departmentIds() != null) {
+      agent.workIn(request.departmentIds());
+    }
     agents.add(agent);
     return agent;
   }
 
   @Override
   public void validateFirstAdmin(NewTenant.FirstAdmin admin) {
-    validate(admin.email(), admin.name(), admin.password(), Set.of(Role.ADMIN), "admin.");
+    validate(admin.email(), admin.name(), admin.password(), Set.of(Role.ADMIN), "admin.").orThrow();
   }
 
   @Override
@@ -61,8 +73,11 @@ public class AgentService implements TenantOnboarding {
         new NewAgent(admin.email(), admin.name(), admin.password(), EnumSet.of(Role.ADMIN, Role.AGENT)));
   }
 
-  public Agent update(TenantId tenant, long id, String name, Set<Role> roles, Long expectedVersion) {
-    Validation v = new Validation();
+  /** Changes what is given: {@code null} leaves a field as it is; empty departments clear them. */
+  public Agent update(TenantId tenant, long id, String name, Set<Role> roles, Set<Long> departmentIds,
+      Long expectedVersion) {
+    Validation v = new Validation()
+        .check(listsIds(departmentIds), "departmentIds", "must list department ids");
     if (name != null) {
       v.required("name", name).maxLength("name", name, 200);
     }
@@ -71,6 +86,7 @@ public class AgentService implements TenantOnboarding {
     }
     v.orThrow();
     Agent agent = current(tenant, id, expectedVersion);
+    requireDepartments(tenant, departmentIds);
     if (roles != null && agent.hasRole(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
       requireAnotherAdmin(tenant, agent);
     }
@@ -79,6 +95,9 @@ public class AgentService implements TenantOnboarding {
     }
     if (roles != null) {
       agent.grant(roles);
+    }
+    if (departmentIds != null) {
+      agent.workIn(departmentIds);
     }
     return agent;
   }
@@ -132,6 +151,20 @@ public class AgentService implements TenantOnboarding {
     return agent;
   }
 
+  /** Like a conversation's department, an unknown (or another tenant's) department is a 404. */
+  private void requireDepartments(TenantId tenant, Collection<Long> departmentIds) {
+    if (departmentIds != null) {
+      for (Long departmentId : departmentIds) {
+        departments.findById(tenant, departmentId)
+            .orElseThrow(() -> new NotFoundException("Department", departmentId));
+      }
+    }
+  }
+
+  private static boolean listsIds(Collection<Long> departmentIds) {
+    return departmentIds == null || departmentIds.stream().allMatch(Objects::nonNull);
+  }
+
   private void requireAnotherAdmin(TenantId tenant, Agent leaving) {
     boolean another = agents.list(tenant).stream()
         .anyMatch(a -> a.isActive() && a.hasRole(Role.ADMIN) && !a.id().equals(leaving.id()));
@@ -140,8 +173,9 @@ public class AgentService implements TenantOnboarding {
     }
   }
 
-  private static void validate(String email, String name, String password, Set<Role> roles, String prefix) {
-    new Validation()
+  private static Validation validate(String email, String name, String password, Set<Role> roles,
+      String prefix) {
+    return new Validation()
         .required(prefix + "email", email)
         .maxLength(prefix + "email", email, 254)
         .email(prefix + "email", email)
@@ -150,7 +184,6 @@ public class AgentService implements TenantOnboarding {
         .required(prefix + "password", password)
         .check(password == null || password.length() >= PasswordHash.MIN_LENGTH, prefix + "password",
             "must be at least " + PasswordHash.MIN_LENGTH + " characters")
-        .notEmpty(prefix + "roles", roles)
-        .orThrow();
+        .notEmpty(prefix + "roles", roles);
   }
 }

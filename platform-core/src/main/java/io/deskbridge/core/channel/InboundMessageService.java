@@ -3,12 +3,8 @@ package io.deskbridge.core.channel;
 import io.deskbridge.core.conversation.Attachments;
 import io.deskbridge.core.conversation.AuthorType;
 import io.deskbridge.core.conversation.Visibility;
-import io.deskbridge.core.event.ConversationCreated;
 import io.deskbridge.core.event.MessageAdded;
 import io.deskbridge.core.outbox.Outbox;
-import io.deskbridge.core.conversation.CloseReason;
-import io.deskbridge.core.rules.SupportRulesService;
-import java.time.Duration;
 import io.deskbridge.core.conversation.Conversation;
 import io.deskbridge.core.conversation.ConversationRepository;
 import io.deskbridge.core.conversation.MessageRepository;
@@ -26,7 +22,7 @@ import java.util.Optional;
 
 /**
  * Files one customer message into the inbox in one transaction: recognise (or create) the customer,
- * find their active conversation on that channel (or open one), append the message.
+ * find the conversation it belongs to ({@link CustomerDialogs}), append the message.
  */
 @ApplicationScoped
 @Transactional
@@ -36,19 +32,18 @@ public class InboundMessageService {
   private final ConversationRepository conversations;
   private final MessageRepository messages;
   private final Attachments attachments;
+  private final CustomerDialogs dialogs;
   private final Outbox outbox;
-  private final SupportRulesService rules;
   private final Clock clock;
 
   @Inject
   public InboundMessageService(CustomerRepository customers, ConversationRepository conversations,
-      MessageRepository messages, Attachments attachments, Outbox outbox, SupportRulesService rules,
-      Clock clock) {
-    this.rules = rules;
+      MessageRepository messages, Attachments attachments, CustomerDialogs dialogs, Outbox outbox, Clock clock) {
     this.customers = customers;
     this.conversations = conversations;
     this.messages = messages;
     this.attachments = attachments;
+    this.dialogs = dialogs;
     this.outbox = outbox;
     this.clock = clock;
   }
@@ -66,10 +61,7 @@ public class InboundMessageService {
     }
     Instant now = clock.instant();
     Customer customer = recognize(tenant, inbound, now);
-    Conversation conversation = conversations
-        .findActive(tenant, customer.id(), inbound.channel())
-        .or(() -> reopenRecent(tenant, customer, inbound.channel(), now))
-        .orElseGet(() -> open(tenant, customer, inbound.channel(), now));
+    Conversation conversation = dialogs.dialogOf(tenant, customer, inbound.channel(), now);
     conversation.receiveCustomerMessage(now);
     PublicMessage message =
         PublicMessage.fromCustomer(conversation, inbound.text(), inbound.externalMessageId(), now);
@@ -115,31 +107,5 @@ public class InboundMessageService {
     if (gaps.name() != null || gaps.email() != null || gaps.phone() != null || gaps.language() != null) {
       customer.update(gaps, now);
     }
-  }
-
-  /**
-   * A customer who writes again soon after the close continues the same dialog (handbook 001: it is
-   * reopened and must be categorised again); after the tenant's reopen window a new one opens.
-   * Conversations the system closed as duplicates stay closed.
-   */
-  private Optional<Conversation> reopenRecent(TenantId tenant, Customer customer, String channel, Instant now) {
-    Duration window = rules.rules(tenant).reopenWindow();
-    if (window.isZero()) {
-      return Optional.empty();
-    }
-    return conversations.findLatestClosed(tenant, customer.id(), channel)
-        .filter(c -> c.closedAt().filter(closed -> !closed.plus(window).isBefore(now)).isPresent())
-        .filter(c -> c.closeReason().filter(reason -> reason == CloseReason.DUPLICATE).isEmpty())
-        .map(c -> {
-          c.reopen(now);
-          return c;
-        });
-  }
-
-  private Conversation open(TenantId tenant, Customer customer, String channel, Instant now) {
-    Conversation conversation = new Conversation(tenant, customer.id(), channel, null, now);
-    conversations.add(conversation);
-    outbox.publish(new ConversationCreated(tenant.value(), conversation.id(), customer.id(), channel, now));
-    return conversation;
   }
 }

@@ -3,8 +3,8 @@ package io.deskbridge.core.conversation;
 import java.util.Set;
 
 /**
- * An inbox query: the filters combine with AND; an empty status set means every status. Results are
- * newest-updated first and continue from {@code cursor}.
+ * An inbox query: the filters combine with AND; an empty status set means every status. Results come
+ * in {@code order} and continue from {@code cursor}, which must come from a page of the same order.
  */
 public record ConversationFilter(
     Set<ConversationStatus> statuses,
@@ -13,5 +13,6 @@ public record ConversationFilter(
     Long categoryId,
     String tag,
     Long customerId,
+    InboxOrder order,
     String cursor,
     int limit) {}

@@ -22,6 +22,12 @@ public interface ConversationRepository {
 
   void add(Conversation conversation);
 
+  /**
+   * Sets the "our client" flag on the customer's conversations that are not closed, in one statement;
+   * closed ones keep the flag they were handled with.
+   */
+  void treatAsOurClient(TenantId tenant, long customerId, boolean ourClient);
+
   /** Conversations created in [from, to); only complaints when {@code complaintsOnly}. */
   long countCreated(TenantId tenant, java.time.Instant from, java.time.Instant to, boolean complaintsOnly);
 }

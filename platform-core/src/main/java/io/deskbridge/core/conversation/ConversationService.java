@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import io.deskbridge.core.shared.Validation;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -74,7 +75,13 @@ public class ConversationService implements CustomerConversations {
     Agent agent = agents.findById(tenant, agentId)
         .filter(Agent::isActive)
         .orElseThrow(() -> new NotFoundException("Agent", agentId));
-    conversation.assignTo(agent.id(), clock.instant());
+    boolean handedOver = !conversation.assigneeId().equals(Optional.of(agent.id()));
+    Instant now = clock.instant();
+    conversation.assignTo(agent.id(), now);
+    if (handedOver) {
+      // Manual assignments count in the round-robin rotation too, so it stays fair.
+      agents.recordAssignment(tenant, agent.id(), now);
+    }
     return published(conversation);
   }
 
@@ -190,6 +197,11 @@ public class ConversationService implements CustomerConversations {
   @Override
   public boolean exist(TenantId tenant, long customerId) {
     return conversations.existForCustomer(tenant, customerId);
+  }
+
+  @Override
+  public void treatAsOurClient(TenantId tenant, long customerId, boolean ourClient) {
+    conversations.treatAsOurClient(tenant, customerId, ourClient);
   }
 
   private Conversation published(Conversation conversation) {

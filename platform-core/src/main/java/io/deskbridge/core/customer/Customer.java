@@ -82,6 +82,10 @@ public class Customer {
   @CollectionTable(name = "customer_attribute", joinColumns = @JoinColumn(name = "customer_id"))
   private Set<CustomerAttribute> attributes = new HashSet<>();
 
+  /** Handbook 004: "our clients" report problems often, so their conversations go first. */
+  @Column(name = "our_client", nullable = false)
+  private boolean ourClient;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -110,6 +114,19 @@ public class Customer {
     if (profile.ltv() != null) ltv = profile.ltv();
     if (profile.attributes() != null) replaceAttributes(profile.attributes());
     updatedAt = now;
+  }
+
+  /**
+   * Marks or unmarks the customer as one of "our clients"; answers whether that changed anything, since
+   * then their open conversations must follow.
+   */
+  public boolean treatAsOurClient(boolean ourClient, Instant now) {
+    if (this.ourClient == ourClient) {
+      return false;
+    }
+    this.ourClient = ourClient;
+    updatedAt = now;
+    return true;
   }
 
   public void recognizeAs(String channel, String externalId) {
@@ -142,6 +159,10 @@ public class Customer {
   /** The card shows "email missing" so the agent knows to ask for it (handbook 002). */
   public boolean isEmailMissing() {
     return email == null;
+  }
+
+  public boolean isOurClient() {
+    return ourClient;
   }
 
   private static String blankToNull(String value) {

@@ -6,4 +6,7 @@ import io.deskbridge.core.tenant.TenantId;
 public interface CustomerConversations {
 
   boolean exist(TenantId tenant, long customerId);
+
+  /** The customer's conversations that are not closed take the customer's "our client" flag. */
+  void treatAsOurClient(TenantId tenant, long customerId, boolean ourClient);
 }

@@ -42,11 +42,12 @@ public class CustomerService {
     return customer;
   }
 
-  public Customer create(TenantId tenant, CustomerProfile profile, Collection<String> tags) {
+  public Customer create(TenantId tenant, CustomerProfile profile, Collection<String> tags, boolean ourClient) {
     profile.validate("");
     validateTags(tags);
     Customer customer = new Customer(tenant, null, clock.instant());
     customer.update(profile, clock.instant());
+    customer.treatAsOurClient(ourClient, clock.instant());
     if (tags != null) {
       tags.forEach(t -> customer.tag(t, clock.instant()));
     }
@@ -54,16 +55,27 @@ public class CustomerService {
     return customer;
   }
 
-  /** Changes the profile and, when {@code tags} is given, replaces the tags; all or nothing. */
+  /**
+   * Changes the profile and, when given, replaces the tags and sets the "our client" flag, which the
+   * customer's conversations that are not closed follow; all or nothing.
+   */
   public Customer update(TenantId tenant, long id, CustomerProfile profile, Collection<String> tags,
-      Long expectedVersion) {
+      Boolean ourClient, Long expectedVersion) {
     profile.validate("");
     validateTags(tags);
     Customer customer = get(tenant, id);
+    if (ourClient != null && ourClient != customer.isOurClient()) {
+      // The lock intake takes too: a conversation being opened now is either opened with the new
+      // flag or already committed, so the update below reaches it.
+      customers.lockForIntake(customer);
+    }
     ConflictException.requireVersion("Customer", id, expectedVersion, customer.version());
     customer.update(profile, clock.instant());
     if (tags != null) {
       customer.retag(tags, clock.instant());
+    }
+    if (ourClient != null && customer.treatAsOurClient(ourClient, clock.instant())) {
+      conversations.treatAsOurClient(tenant, id, ourClient);
     }
     return changed(customer);
   }

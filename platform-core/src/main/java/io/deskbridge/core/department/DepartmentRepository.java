@@ -16,5 +16,6 @@ public interface DepartmentRepository {
 
   void add(Department department);
 
+  /** Removes the department and every agent's membership of it. */
   void remove(Department department);
 }

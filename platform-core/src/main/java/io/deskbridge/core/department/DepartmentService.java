@@ -41,7 +41,10 @@ public class DepartmentService {
     return department;
   }
 
-  /** A department that still has conversations cannot be removed: their history would dangle. */
+  /**
+   * A department that still has conversations cannot be removed: their history would dangle. Its
+   * agents simply leave it.
+   */
   public void delete(TenantId tenant, long id) {
     Department department = get(tenant, id);
     if (departments.inUse(tenant, id)) {

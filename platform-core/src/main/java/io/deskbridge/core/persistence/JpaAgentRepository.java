@@ -6,6 +6,7 @@ import io.deskbridge.core.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,5 +40,14 @@ public class JpaAgentRepository implements AgentRepository {
   @Override
   public void add(Agent agent) {
     em.persist(agent);
+  }
+
+  @Override
+  public void recordAssignment(TenantId tenant, long agentId, Instant at) {
+    em.createQuery("update Agent a set a.lastAssignedAt = :at where a.tenantId = :t and a.id = :id")
+        .setParameter("at", at)
+        .setParameter("t", tenant.value())
+        .setParameter("id", agentId)
+        .executeUpdate();
   }
 }

@@ -4,6 +4,8 @@ import io.deskbridge.core.conversation.Conversation;
 import io.deskbridge.core.conversation.ConversationFilter;
 import io.deskbridge.core.conversation.ConversationRepository;
 import io.deskbridge.core.conversation.ConversationStatus;
+import io.deskbridge.core.conversation.InboxOrder;
+import io.deskbridge.core.conversation.QueueCursor;
 import io.deskbridge.core.customer.CustomerTag;
 import io.deskbridge.core.shared.KeysetCursor;
 import io.deskbridge.core.shared.Page;
@@ -16,10 +18,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The inbox queries. Lists are keyset-paginated on (updated_at desc, id desc), which the
- * {@code conversation_inbox} index serves directly, so page 1000 costs what page 1 costs.
+ * {@code conversation_inbox} index serves directly, so page 1000 costs what page 1 costs; the queue
+ * on (our_client desc, priority desc, created_at, id), the {@code conversation_queue} index.
  */
 @ApplicationScoped
 public class JpaConversationRepository implements ConversationRepository {
@@ -89,17 +93,52 @@ public class JpaConversationRepository implements ConversationRepository {
           + " where cu.id = c.customerId and cu.tenantId = :t and tg.name = :tag)");
       params.put("tag", CustomerTag.normalize(filter.tag()));
     }
-    if (filter.cursor() != null) {
-      KeysetCursor after = KeysetCursor.decode(filter.cursor());
+    Function<Conversation, String> cursorOf = filter.order() == InboxOrder.QUEUE
+        ? inQueueOrder(filter.cursor(), jpql, params)
+        : newestUpdatedFirst(filter.cursor(), jpql, params);
+    TypedQuery<Conversation> query = em.createQuery(jpql.toString(), Conversation.class);
+    params.forEach(query::setParameter);
+    return Page.fromOverfetch(query.setMaxResults(filter.limit() + 1).getResultList(), filter.limit(),
+        cursorOf);
+  }
+
+  private static Function<Conversation, String> newestUpdatedFirst(String cursor, StringBuilder jpql,
+      Map<String, Object> params) {
+    if (cursor != null) {
+      KeysetCursor after = KeysetCursor.decode(cursor);
       jpql.append(" and (c.updatedAt < :afterAt or (c.updatedAt = :afterAt and c.id < :afterId))");
       params.put("afterAt", after.at());
       params.put("afterId", after.id());
     }
     jpql.append(" order by c.updatedAt desc, c.id desc");
-    TypedQuery<Conversation> query = em.createQuery(jpql.toString(), Conversation.class);
-    params.forEach(query::setParameter);
-    return Page.fromOverfetch(query.setMaxResults(filter.limit() + 1).getResultList(), filter.limit(),
-        last -> new KeysetCursor(last.updatedAt(), last.id()).encode());
+    return last -> new KeysetCursor(last.updatedAt(), last.id()).encode();
+  }
+
+  /**
+   * The keys run in both directions (our client and priority descending, age and id ascending), so
+   * "after the cursor" is spelled out key by key; priorities are compared as a list of the lower
+   * ones because the column holds their rank, not the values JPQL sees.
+   */
+  private static Function<Conversation, String> inQueueOrder(String cursor, StringBuilder jpql,
+      Map<String, Object> params) {
+    if (cursor != null) {
+      QueueCursor after = QueueCursor.decode(cursor);
+      String samePriority = "c.priority = :afterPriority and (c.createdAt > :afterAt"
+          + " or (c.createdAt = :afterAt and c.id > :afterId))";
+      String sameGroup = after.lowerPriorities().isEmpty() ? samePriority
+          : "c.priority in :lowerPriorities or (" + samePriority + ")";
+      jpql.append(after.ourClient()
+          ? " and (c.ourClient = false or (" + sameGroup + "))"
+          : " and c.ourClient = false and (" + sameGroup + ")");
+      params.put("afterPriority", after.priority());
+      params.put("afterAt", after.createdAt());
+      params.put("afterId", after.id());
+      if (!after.lowerPriorities().isEmpty()) {
+        params.put("lowerPriorities", after.lowerPriorities());
+      }
+    }
+    jpql.append(" order by c.ourClient desc, c.priority desc, c.createdAt, c.id");
+    return last -> QueueCursor.after(last).encode();
   }
 
   @Override
@@ -137,5 +176,20 @@ public class JpaConversationRepository implements ConversationRepository {
   @Override
   public void add(Conversation conversation) {
     em.persist(conversation);
+  }
+
+  /**
+   * Leaves version and updatedAt alone: the flag moves the conversation in the queue, but it is not
+   * an edit an agent's If-Match should trip over, nor activity for the inbox.
+   */
+  @Override
+  public void treatAsOurClient(TenantId tenant, long customerId, boolean ourClient) {
+    em.createQuery("update Conversation c set c.ourClient = :flag where c.tenantId = :t"
+            + " and c.customerId = :cu and c.status <> :closed")
+        .setParameter("flag", ourClient)
+        .setParameter("t", tenant.value())
+        .setParameter("cu", customerId)
+        .setParameter("closed", ConversationStatus.CLOSED)
+        .executeUpdate();
   }
 }

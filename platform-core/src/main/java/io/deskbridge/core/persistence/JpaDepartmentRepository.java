@@ -53,8 +53,12 @@ public class JpaDepartmentRepository implements DepartmentRepository {
     em.persist(department);
   }
 
+  /** The department's agents leave it: membership is not history worth refusing a delete for. */
   @Override
   public void remove(Department department) {
+    em.createNativeQuery("DELETE FROM agent_department WHERE department_id = ?1")
+        .setParameter(1, department.id())
+        .executeUpdate();
     em.remove(department);
   }
 }

@@ -223,4 +223,18 @@ class CustomerTest {
     assertDoesNotThrow(() -> profile("Ivan", "ivan@example.com", "+7 (999) 000-00-00").validate(""));
     assertDoesNotThrow(() -> profile(null, "", "").validate(""));
   }
+
+  @Test
+  void becomingOurClientIsAChangeOnlyOnce() {
+    Customer customer = customer();
+    assertFalse(customer.isOurClient(), "nobody is one of our clients until staff say so");
+
+    assertTrue(customer.treatAsOurClient(true, T1));
+    assertTrue(customer.isOurClient());
+    assertEquals(T1, customer.updatedAt());
+    assertFalse(customer.treatAsOurClient(true, T1.plusSeconds(60)), "marking twice changes nothing");
+    assertEquals(T1, customer.updatedAt());
+    assertTrue(customer.treatAsOurClient(false, T1.plusSeconds(120)));
+    assertFalse(customer.isOurClient());
+  }
 }

@@ -9,9 +9,9 @@ final class AgentRequests {
 
   private AgentRequests() {}
 
-  record Create(String email, String name, String password, Set<Role> roles) {}
+  record Create(String email, String name, String password, Set<Role> roles, Set<Long> departmentIds) {}
 
-  record Update(String name, Set<Role> roles) {}
+  record Update(String name, Set<Role> roles, Set<Long> departmentIds) {}
 
   record SetAvailability(Availability availability) {}
 

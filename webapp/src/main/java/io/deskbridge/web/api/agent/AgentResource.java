@@ -56,21 +56,24 @@ public class AgentResource {
 
   @POST
   @Access(AccessLevel.ADMIN)
-  @Operation(summary = "Add an agent", description = "Duplicate email in the tenant: 409.")
+  @Operation(summary = "Add an agent",
+      description = "Duplicate email in the tenant: 409. departmentIds: the queues they work; unknown: 404.")
   public Response create(AgentRequests.Create request) {
     AgentRequests.Create r = RequestBody.require(request);
-    Agent agent = agents.create(caller.tenant(), new NewAgent(r.email(), r.name(), r.password(), r.roles()));
+    Agent agent = agents.create(caller.tenant(), new NewAgent(r.email(), r.name(), r.password(), r.roles(),
+        r.departmentIds()));
     return Response.status(Response.Status.CREATED).entity(AgentView.of(agent)).build();
   }
 
   @PATCH
   @Path("{id}")
   @Access(AccessLevel.ADMIN)
-  @Operation(summary = "Rename an agent or change their roles", description = "If-Match guards against stale edits.")
+  @Operation(summary = "Rename an agent, change their roles or departments",
+      description = "Absent fields stay; departmentIds [] clears them. If-Match guards against stale edits.")
   public AgentView update(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
       AgentRequests.Update request) {
     AgentRequests.Update r = RequestBody.require(request);
-    return AgentView.of(agents.update(caller.tenant(), id, r.name(), r.roles(),
+    return AgentView.of(agents.update(caller.tenant(), id, r.name(), r.roles(), r.departmentIds(),
         Preconditions.expectedVersion(ifMatch)));
   }
 

@@ -8,9 +8,9 @@ import java.util.List;
 
 public record ConversationView(
     long id, String status, long customerId, String channel, Long departmentId, Long assigneeId,
-    Long categoryId, String priority, String subject, String createdAt, String updatedAt,
+    Long categoryId, String priority, boolean ourClient, String subject, String createdAt, String updatedAt,
     String lastCustomerMessageAt, String lastAgentMessageAt, String closedAt, List<LinkView> links,
-    boolean complaint, ComplaintView complaintProgress, CallbackView callback, boolean ourClient,
+    boolean complaint, ComplaintView complaintProgress, CallbackView callback,
     String closeReason, boolean rateable, ConversationSlaView sla, long version) {
 
   public record LinkView(long conversationId, String kind) {}
@@ -27,7 +27,7 @@ public record ConversationView(
   public static ConversationView of(Conversation c, ConversationSlaView sla) {
     return new ConversationView(c.id(), c.status().name(), c.customerId(), c.channel(),
         c.departmentId().orElse(null), c.assigneeId().orElse(null), c.categoryId().orElse(null),
-        c.priority().name(), c.subject().orElse(null), Timestamps.iso(c.createdAt()),
+        c.priority().name(), c.isOurClient(), c.subject().orElse(null), Timestamps.iso(c.createdAt()),
         Timestamps.iso(c.updatedAt()), Timestamps.iso(c.lastCustomerMessageAt().orElse(null)),
         Timestamps.iso(c.lastAgentMessageAt().orElse(null)), Timestamps.iso(c.closedAt().orElse(null)),
         c.links().stream().map(l -> new LinkView(l.relatedId(), l.kind().name())).toList(),
@@ -36,7 +36,7 @@ public record ConversationView(
             p.steps().stream().map(Enum::name).toList(), p.isAnswered())).orElse(null),
         c.callback().map(b -> new CallbackView(b.phone(), Timestamps.iso(b.preferredAt()),
             Timestamps.iso(b.requestedAt()))).orElse(null),
-        c.isOurClient(), c.closeReason().map(CloseReason::code).orElse(null), c.isRateable(), sla,
+        c.closeReason().map(CloseReason::code).orElse(null), c.isRateable(), sla,
         c.version());
   }
 }

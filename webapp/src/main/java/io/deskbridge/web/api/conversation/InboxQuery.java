@@ -3,6 +3,7 @@ package io.deskbridge.web.api.conversation;
 import io.deskbridge.core.conversation.AssigneeFilter;
 import io.deskbridge.core.conversation.ConversationFilter;
 import io.deskbridge.core.conversation.ConversationStatus;
+import io.deskbridge.core.conversation.InboxOrder;
 import io.deskbridge.core.shared.PageLimit;
 import io.deskbridge.core.shared.Validation;
 import java.util.EnumSet;
@@ -12,7 +13,7 @@ import java.util.Set;
 
 /** Reads the inbox's query string into a filter, with a 400 naming any parameter it cannot read. */
 record InboxQuery(List<String> status, String assignee, String department, String category, String tag,
-    String customer, String limit, String cursor) {
+    String customer, String sort, String limit, String cursor) {
 
   ConversationFilter toFilter(Long me) {
     Validation v = new Validation();
@@ -43,10 +44,26 @@ record InboxQuery(List<String> status, String assignee, String department, Strin
     Long departmentId = number(v, "department", department, "must be a department id");
     Long categoryId = number(v, "category", category, "must be a category id");
     Long customerId = number(v, "customer", customer, "must be a customer id");
+    InboxOrder order = order(v);
     v.orThrow();
     int pageSize = PageLimit.parse(limit);
-    return new ConversationFilter(statuses, assigneeFilter, departmentId, categoryId, tag, customerId,
+    return new ConversationFilter(statuses, assigneeFilter, departmentId, categoryId, tag, customerId, order,
         cursor == null || cursor.isBlank() ? null : cursor, pageSize);
+  }
+
+  /** "updated" (the default: newest activity first) or "queue" (our clients, priority, oldest). */
+  private InboxOrder order(Validation v) {
+    if (sort == null || sort.isBlank()) {
+      return InboxOrder.UPDATED;
+    }
+    return switch (sort.trim().toLowerCase(Locale.ROOT)) {
+      case "updated" -> InboxOrder.UPDATED;
+      case "queue" -> InboxOrder.QUEUE;
+      default -> {
+        v.check(false, "sort", "must be updated or queue");
+        yield InboxOrder.UPDATED;
+      }
+    };
   }
 
   private static Long number(Validation v, String field, String value, String message) {

@@ -5,10 +5,13 @@ import io.deskbridge.web.api.Timestamps;
 import java.util.List;
 import java.util.Map;
 
-/** The customer card beside the chat. {@code emailMissing} tells the agent to ask for it. */
+/**
+ * The customer card beside the chat. {@code emailMissing} tells the agent to ask for it; {@code
+ * ourClient} puts the customer's conversations first in the queue (handbook 004).
+ */
 public record CustomerCard(
     long id, String name, String email, boolean emailMissing, String phone, String language,
-    String accountId, String plan, MoneyView ltv, List<String> tags, Map<String, String> attributes,
+    String accountId, String plan, MoneyView ltv, boolean ourClient, List<String> tags, Map<String, String> attributes,
     List<IdentityView> identities, List<ModuleLine> modules, String createdAt, String updatedAt,
     long version) {
 
@@ -29,7 +32,7 @@ public record CustomerCard(
         c.phone().orElse(null), c.language().map(l -> l.code()).orElse(null),
         c.accountId().orElse(null), c.plan().orElse(null),
         c.ltv().map(m -> new MoneyView(m.amount().toPlainString(), m.currency())).orElse(null),
-        c.tags(), c.attributes(),
+        c.isOurClient(), c.tags(), c.attributes(),
         c.identities().stream().map(i -> new IdentityView(i.channel(), i.externalId())).toList(), modules,
         Timestamps.iso(c.createdAt()), Timestamps.iso(c.updatedAt()), c.version());
   }

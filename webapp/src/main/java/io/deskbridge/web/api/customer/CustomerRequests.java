@@ -16,7 +16,7 @@ final class CustomerRequests {
   record MoneyRequest(BigDecimal amount, String currency) {}
 
   record Profile(String name, String email, String phone, String language, String accountId, String plan,
-      MoneyRequest ltv, Map<String, String> attributes, List<String> tags) {
+      MoneyRequest ltv, Map<String, String> attributes, List<String> tags, Boolean ourClient) {
 
     CustomerProfile toProfile() {
       Language lang = null;

@@ -55,7 +55,8 @@ public class CustomerResource {
   @Operation(summary = "Create a customer")
   public Response create(CustomerRequests.Profile request) {
     CustomerRequests.Profile r = RequestBody.require(request);
-    Customer customer = customers.create(caller.tenant(), r.toProfile(), r.tags());
+    Customer customer = customers.create(caller.tenant(), r.toProfile(), r.tags(),
+        Boolean.TRUE.equals(r.ourClient()));
     return Response.status(Response.Status.CREATED).entity(CustomerCard.of(customer)).build();
   }
 
@@ -72,11 +73,12 @@ public class CustomerResource {
 
   @PATCH
   @Path("{id}")
-  @Operation(summary = "Change the card", description = "Absent fields stay; \"\" clears; If-Match guards.")
+  @Operation(summary = "Change the card", description = "Absent fields stay; \"\" clears; If-Match guards."
+      + " ourClient: the customer's conversations that are not closed follow it.")
   public CustomerCard update(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
       CustomerRequests.Profile request) {
     CustomerRequests.Profile r = RequestBody.require(request);
-    return CustomerCard.of(customers.update(caller.tenant(), id, r.toProfile(), r.tags(),
+    return CustomerCard.of(customers.update(caller.tenant(), id, r.toProfile(), r.tags(), r.ourClient(),
         Preconditions.expectedVersion(ifMatch)));
   }
 
