@@ -5,6 +5,7 @@ import io.deskbridge.core.conversation.ConversationRepository;
 import io.deskbridge.core.conversation.TimelineService;
 import io.deskbridge.core.department.DepartmentRepository;
 import io.deskbridge.core.event.ConversationCreated;
+import io.deskbridge.core.assignment.RoundRobin;
 import io.deskbridge.core.outbox.Outbox;
 import io.deskbridge.core.shared.NotFoundException;
 import io.deskbridge.core.tenant.TenantId;
@@ -28,12 +29,15 @@ public class TransferService {
   private final DepartmentRepository departments;
   private final TransferReasonRepository reasons;
   private final TimelineService timeline;
+  private final RoundRobin roundRobin;
   private final Outbox outbox;
   private final Clock clock;
 
   @Inject
   public TransferService(ConversationRepository conversations, DepartmentRepository departments,
-      TransferReasonRepository reasons, TimelineService timeline, Outbox outbox, Clock clock) {
+      TransferReasonRepository reasons, TimelineService timeline, RoundRobin roundRobin, Outbox outbox,
+      Clock clock) {
+    this.roundRobin = roundRobin;
     this.conversations = conversations;
     this.departments = departments;
     this.reasons = reasons;
@@ -43,7 +47,7 @@ public class TransferService {
   }
 
   protected TransferService() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   /**
@@ -66,6 +70,8 @@ public class TransferService {
     origin.linkTransfer(request, now);
     origin.releaseEvents().forEach(outbox::publish);
     request.releaseEvents().forEach(outbox::publish);
+    // The receiving department's online agents take turns when the tenant assigns round-robin.
+    roundRobin.assignNew(request);
     timeline.addInternalNote(tenant, request.id(), agentId, transfer.briefing(origin.id(), reason), List.of());
     if (reason != null) {
       reason.customerMessage().ifPresent(text -> timeline.holdingReply(tenant, origin.id(), agentId, text));

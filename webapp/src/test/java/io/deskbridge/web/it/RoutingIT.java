@@ -354,6 +354,24 @@ class RoutingIT {
     }
   }
 
+  @Test
+  void aTransferGoesToAnOnlineAgentOfTheReceivingDepartment() {
+    TestTenant t = TestTenant.create(api, "rr-transfer");
+    long billing = department(t, "Billing");
+    long billingAgent = agent(t, "bella", billing);
+    long supportAgent = agent(t, "sam", t.departmentId());
+    goOnline(t, billingAgent);
+    goOnline(t, supportAgent);
+    switchOnAutoAssign(t);
+
+    long origin = t.newConversation(api, "transferred-customer");
+    Api.Reply transferred = api.post(t.path("/conversations/" + origin + "/transfer"), t.agentToken(),
+        Map.of("departmentId", billing));
+    assertEquals(201, transferred.status(), transferred::toString);
+    assertEquals(billingAgent, transferred.json().get("assigneeId").asLong(),
+        "only Billing's online agent takes Billing's request");
+  }
+
   private static void switchOnAutoAssign(TestTenant t) {
     Api.Reply changed = api.put(t.path("/rules/workflow"), t.adminToken(),
         Map.of("reopenWindow", "P7D", "autoAssign", true));

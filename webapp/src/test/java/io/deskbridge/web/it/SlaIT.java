@@ -165,6 +165,27 @@ class SlaIT {
   }
 
   @Test
+  void ourClientsAreTimedByTheStricterPolicy() {
+    TestTenant t = TestTenant.create(api, "sla-our-clients");
+    long strict = createPolicy(t, Map.of("name", "Our clients", "firstReply", "PT30S", "nextReply", "PT2M",
+        "resolution", "PT15M"));
+    Api.Reply workflow = api.put(t.path("/rules/workflow"), t.adminToken(),
+        Map.of("reopenWindow", "P7D", "ourClientsPolicyId", strict));
+    assertEquals(200, workflow.status(), workflow::toString);
+    long regular = t.newConversation(api, "regular-customer");
+    long ours = t.newConversation(api, "our-customer");
+    long customer = api.get(t.path("/conversations/" + ours), t.agentToken()).json().get("customerId").asLong();
+    assertEquals(200, api.patch(t.path("/customers/" + customer), t.adminToken(), Map.of("ourClient", true)).status());
+
+    JsonNode oursSla = api.get(t.path("/conversations/" + ours + "/sla"), t.agentToken()).json();
+    assertEquals("Our clients", oursSla.get("policy").asText());
+    assertEquals(Instant.parse(timer(oursSla, "FIRST_REPLY").get("startedAt").asText()).plusSeconds(30).toString(),
+        timer(oursSla, "FIRST_REPLY").get("dueAt").asText());
+    assertEquals("Default", api.get(t.path("/conversations/" + regular + "/sla"), t.agentToken()).json()
+        .get("policy").asText());
+  }
+
+  @Test
   void aWarningThenABreachReachModulesOnceEach() throws Exception {
     TestTenant t = TestTenant.create(api, "sla-alerts");
     Api.Reply hook = api.put(t.path("/modules/webhook"), t.adminToken(), Map.of("enabled", true, "config",
