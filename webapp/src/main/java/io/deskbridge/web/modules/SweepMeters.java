@@ -37,7 +37,7 @@ public class SweepMeters {
     failed = registry.counter(Metadata.builder().withName("deskbridge_sweep_failed")
         .withDescription("Conversation checks that failed and were postponed").build());
     rounds = registry.timer(Metadata.builder().withName("deskbridge_sweep_round_time")
-        .withDescription("Duration of sweep rounds that found conversations due").withUnit(MetricUnits.SECONDS)
+        .withDescription("Duration of sweep rounds that found conversations due").withUnit(MetricUnits.NANOSECONDS)
         .build());
   }
 
