@@ -40,9 +40,16 @@ public class JpaDueIndex implements DueIndex {
   @Override
   public void reschedule(long id, Instant next) {
     // Native, because a JPQL bulk update of a versioned entity would count as a new version, and
-    // an agent's next change would then fail as if a colleague had made one.
+    // an agent's next change would then fail as if a colleague had made one. No null parameter: it
+    // is bound as VARCHAR, which PostgreSQL refuses for a timestamp column.
+    if (next == null) {
+      em.createNativeQuery("update conversation set next_check_at = null where id = ?")
+          .setParameter(1, id)
+          .executeUpdate();
+      return;
+    }
     em.createNativeQuery("update conversation set next_check_at = ? where id = ?")
-        .setParameter(1, next == null ? null : OffsetDateTime.ofInstant(next, ZoneOffset.UTC))
+        .setParameter(1, OffsetDateTime.ofInstant(next, ZoneOffset.UTC))
         .setParameter(2, id)
         .executeUpdate();
   }

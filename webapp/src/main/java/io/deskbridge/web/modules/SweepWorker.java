@@ -20,7 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * This instance's workflow sweeper: every {@code deskbridge.sweep.poll} it runs rounds of the
- * {@link Sweep} until fewer than a batch are due. Every instance of a cluster runs one.
+ * {@link Sweep} until fewer than a batch are due. Every instance of a cluster runs one; each
+ * publishes its share of the work through {@link SweepMeters}.
  */
 @Startup
 @Singleton
@@ -31,6 +32,8 @@ public class SweepWorker {
   private static final Logger LOG = Logger.getLogger(SweepWorker.class.getName());
 
   @Inject Sweep sweep;
+
+  @Inject SweepMeters meters;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -54,7 +57,9 @@ public class SweepWorker {
     try {
       Sweep.SweepRound round;
       do {
+        long started = System.nanoTime();
         round = sweep.run(batch);
+        meters.round(round, Duration.ofNanos(System.nanoTime() - started));
       } while (round.due() == batch && round.checked() > 0);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Sweep round failed; next round in " + poll, e);

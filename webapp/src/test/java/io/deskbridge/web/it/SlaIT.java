@@ -221,6 +221,35 @@ class SlaIT {
     assertTrue(after.get("stoppedAt").isTextual());
   }
 
+  /**
+   * After its last breach a conversation waits for nothing, so the sweeper takes it out of the due
+   * index; that breach must still be announced (on PostgreSQL an untyped null once failed the check).
+   */
+  @Test
+  void theLastBreachIsAnnouncedWhenNoTimerIsLeft() throws Exception {
+    TestTenant t = TestTenant.create(api, "sla-last");
+    Api.Reply hook = api.put(t.path("/modules/webhook"), t.adminToken(), Map.of("enabled", true, "config",
+        Map.of("url", receiver.url("/sla-" + t.slug()), "secret", "k", "events", List.of("sla.warned", "sla.breached"))));
+    assertEquals(200, hook.status(), hook::toString);
+    useByDefault(t, createPolicy(t, Map.of("name", "Sprint", "firstReply", "PT2S", "nextReply", "PT2S",
+        "resolution", "PT3S", "warnAtShare", 0.5)));
+
+    long conversation = t.newConversation(api, "forgotten-customer");
+    List<Receiver.Call> calls = receiver.await("/sla-" + t.slug(), c -> c.size() >= 4, WAIT);
+    List<String> announced = new ArrayList<>();
+    for (Receiver.Call call : calls) {
+      JsonNode payload = Api.JSON.readTree(call.body());
+      assertEquals(conversation, payload.get("data").get("conversationId").asLong());
+      announced.add(payload.get("event").asText() + " " + payload.get("data").get("target").asText());
+    }
+    assertEquals(List.of("sla.breached FIRST_REPLY", "sla.breached RESOLUTION", "sla.warned FIRST_REPLY",
+        "sla.warned RESOLUTION"), announced.stream().sorted().toList());
+    sleep(Duration.ofSeconds(2));
+    assertEquals(4, receiver.calls("/sla-" + t.slug()).size(), "nothing announced twice");
+    assertTrue(api.serverLog().lines().noneMatch(l -> l.contains("Sweep of conversation " + conversation + " failed")),
+        "the sweeper's check of the conversation never failed");
+  }
+
   @Test
   void aThirdPartyCategoryWaitsOnTheVendorPausesResolutionAndTellsTheCustomer() {
     TestTenant t = TestTenant.create(api, "sla-vendor");

@@ -1,0 +1,216 @@
+package io.deskbridge.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances on one PostgreSQL database sweep the same conversations: every SLA warning and
+ * breach is announced once per timer cycle, and every silent conversation gets one prompt and one
+ * close, while both instances do part of the checks. Runs in the PostgreSQL pass of CI (embedded H2
+ * cannot be shared by two processes).
+ */
+class SweepClusterIT {
+
+  static final int CONVERSATIONS = 200;
+  static final String PROMPT = "Вопрос еще актуален?";
+
+  @Test
+  void twoInstancesAnnounceEveryAlertAndCloseEverySilentConversationOnce() throws Exception {
+    String url = System.getenv("DESKBRIDGE_DB_URL");
+    assumeTrue(url != null && url.startsWith("jdbc:postgresql:"), "needs DESKBRIDGE_DB_URL on PostgreSQL");
+    String database = "deskbridge_sweep_" + UUID.randomUUID().toString().substring(0, 8);
+    String clusterUrl = createDatabase(url, database);
+
+    Path work = DeskbridgeServer.workDir().resolve("sweep-cluster");
+    ServerProcess.deleteTree(work);
+    Files.createDirectories(work);
+    try {
+      sweepWithTwoInstances(clusterUrl, work);
+    } finally {
+      dropDatabase(url, database);
+    }
+  }
+
+  private static void sweepWithTwoInstances(String clusterUrl, Path work) throws Exception {
+    String adminToken = "sweep-admin-" + UUID.randomUUID();
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    Map<String, String> env = Map.of(
+        "DESKBRIDGE_DB_URL", clusterUrl,
+        "DESKBRIDGE_ADMIN_TOKEN", adminToken,
+        "DESKBRIDGE_SECRET_KEY", Base64.getEncoder().encodeToString(key),
+        "DESKBRIDGE_DEMO", "false",
+        "DESKBRIDGE_SWEEP_POLL", "PT0.2S");
+    try (Receiver receiver = new Receiver();
+        ServerProcess a = ServerProcess.start(work.resolve("root-a"), work.resolve("a.log"),
+            with(env, "DESKBRIDGE_DATA_DIR", work.resolve("data-a").toString()));
+        ServerProcess b = ServerProcess.start(work.resolve("root-b"), work.resolve("b.log"),
+            with(env, "DESKBRIDGE_DATA_DIR", work.resolve("data-b").toString()))) {
+      TestTenant tenant = TestTenant.createWith(a.api(), adminToken, "sweep");
+      configure(a.api(), tenant, receiver.url("/sweep"));
+
+      Set<Long> silent = new HashSet<>();
+      Set<Long> waiting = new HashSet<>();
+      for (int i = 0; i < CONVERSATIONS; i++) {
+        Api api = i % 2 == 0 ? a.api() : b.api();
+        long conversation = tenant.newConversation(api, "sw-" + i);
+        if (i % 4 == 0) {
+          // Answered at once, so the first-reply timer stops early and the silence rule takes over.
+          Api.Reply reply = api.post(tenant.path("/conversations/" + conversation + "/messages"),
+              tenant.agentToken(), Map.of("text", "Done, the export works again.", "visibility", "PUBLIC"));
+          assertEquals(201, reply.status(), reply::toString);
+          silent.add(conversation);
+        } else {
+          waiting.add(conversation);
+        }
+      }
+
+      receiver.await("/sweep", calls -> everythingArrived(calls, waiting, silent), Duration.ofMinutes(3));
+      // A few more rounds of both sweepers: a duplicate would arrive now.
+      Thread.sleep(3000);
+      List<Receiver.Call> calls = receiver.calls("/sweep");
+
+      Map<String, Integer> perDelivery = new HashMap<>();
+      calls.forEach(c -> perDelivery.merge(c.header("X-Deskbridge-Delivery"), 1, Integer::sum));
+      assertEquals(calls.size(), perDelivery.size(), "no delivery arrived twice");
+      Map<String, Integer> perCycle = new HashMap<>();
+      for (Receiver.Call call : calls) {
+        perCycle.merge(cycleOf(call), 1, Integer::sum);
+      }
+      perCycle.forEach((cycle, count) -> assertEquals(1, count, () -> cycle + " was announced " + count + " times"));
+      for (long conversation : waiting) {
+        assertTrue(perCycle.keySet().stream().anyMatch(k -> k.startsWith("sla.warned " + conversation + " FIRST_REPLY")),
+            "conversation " + conversation + " was warned");
+        assertTrue(perCycle.keySet().stream().anyMatch(k -> k.startsWith("sla.breached " + conversation + " FIRST_REPLY")),
+            "conversation " + conversation + " breached");
+      }
+      for (long conversation : silent) {
+        assertEquals(1, perCycle.getOrDefault("conversation.closed " + conversation, 0),
+            "conversation " + conversation + " was closed once");
+        assertClosedAfterOnePrompt(a.api(), tenant, conversation);
+      }
+
+      long checkedByA = counter(a.api(), "deskbridge_sweep_checked_total");
+      long checkedByB = counter(b.api(), "deskbridge_sweep_checked_total");
+      System.out.printf("Sweep cluster test: instance A checked %d, instance B %d conversations; found already"
+              + " done when locked: A %d, B %d (%d announcements, %d closes)%n", checkedByA, checkedByB,
+          counter(a.api(), "deskbridge_sweep_skipped_total"), counter(b.api(), "deskbridge_sweep_skipped_total"),
+          calls.size() - silent.size(), silent.size());
+      assertTrue(checkedByA > 0 && checkedByB > 0, "both instances swept part of the conversations");
+    }
+  }
+
+  private static void configure(Api api, TestTenant tenant, String receiverUrl) {
+    Api.Reply hook = api.put(tenant.path("/modules/webhook"), tenant.adminToken(), Map.of("enabled", true,
+        "config", Map.of("url", receiverUrl, "secret", "sweep-secret",
+            "events", List.of("sla.warned", "sla.breached", "conversation.closed"))));
+    assertEquals(200, hook.status(), hook::toString);
+    Api.Reply policy = api.post(tenant.path("/sla-policies"), tenant.adminToken(), Map.of("name", "Blitz",
+        "firstReply", "PT4S", "nextReply", "PT4S", "resolution", "PT1H", "warnAtShare", 0.5));
+    assertEquals(201, policy.status(), policy::toString);
+    Api.Reply workflow = api.put(tenant.path("/rules/workflow"), tenant.adminToken(),
+        Map.of("reopenWindow", "P7D", "defaultPolicyId", policy.id()));
+    assertEquals(200, workflow.status(), workflow::toString);
+    Api.Reply autoClose = api.put(tenant.path("/rules/auto-close"), tenant.adminToken(), Map.of("silence", "PT2S",
+        "promptWait", "PT2S", "prompts", Map.of("ru", PROMPT, "en", "Is your question still relevant?")));
+    assertEquals(200, autoClose.status(), autoClose::toString);
+  }
+
+  private static boolean everythingArrived(List<Receiver.Call> calls, Set<Long> waiting, Set<Long> silent) {
+    Set<String> seen = new HashSet<>();
+    calls.forEach(c -> seen.add(eventOf(c)));
+    return waiting.stream().allMatch(id -> seen.contains("sla.warned " + id) && seen.contains("sla.breached " + id))
+        && silent.stream().allMatch(id -> seen.contains("conversation.closed " + id));
+  }
+
+  /** Event type and conversation: what {@link #everythingArrived} waits for. */
+  private static String eventOf(Receiver.Call call) {
+    JsonNode payload = json(call);
+    return payload.get("event").asText() + " " + payload.get("data").get("conversationId").asLong();
+  }
+
+  /** One announcement of one timer cycle, or one close: each must arrive exactly once. */
+  private static String cycleOf(Receiver.Call call) {
+    JsonNode payload = json(call);
+    JsonNode data = payload.get("data");
+    String event = payload.get("event").asText();
+    String conversation = event + " " + data.get("conversationId").asLong();
+    return event.startsWith("sla.")
+        ? conversation + " " + data.get("target").asText() + " " + data.get("startedAt").asText()
+        : conversation;
+  }
+
+  private static JsonNode json(Receiver.Call call) {
+    try {
+      return Api.JSON.readTree(call.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void assertClosedAfterOnePrompt(Api api, TestTenant tenant, long conversation) {
+    JsonNode closed = api.get(tenant.path("/conversations/" + conversation), tenant.agentToken()).json();
+    assertEquals("CLOSED", closed.get("status").asText(), closed::toString);
+    assertEquals("no-answer-to-prompt", closed.get("closeReason").asText(), closed::toString);
+    JsonNode messages = api.get(tenant.path("/conversations/" + conversation + "/messages"), tenant.agentToken())
+        .json().get("items");
+    int prompts = 0;
+    for (JsonNode message : messages) {
+      if (message.get("authorType").asText().equals("SYSTEM")) {
+        assertEquals(PROMPT, message.get("text").asText());
+        prompts++;
+      }
+    }
+    assertEquals(1, prompts, () -> "one prompt in conversation " + conversation + ": " + messages);
+  }
+
+  private static long counter(Api api, String name) {
+    Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*})?\\s+([0-9.Ee+-]+)")
+        .matcher(api.get("/metrics", null).raw());
+    return m.find() ? (long) Double.parseDouble(m.group(2)) : 0;
+  }
+
+  private static Map<String, String> with(Map<String, String> env, String key, String value) {
+    Map<String, String> copy = new HashMap<>(env);
+    copy.put(key, value);
+    return copy;
+  }
+
+  private static String createDatabase(String url, String database) throws Exception {
+    onServer(url, "CREATE DATABASE " + database);
+    return url.replaceFirst("/[^/?]+(\\?.*)?$", "/" + database);
+  }
+
+  private static void dropDatabase(String url, String database) throws Exception {
+    onServer(url, "DROP DATABASE IF EXISTS " + database);
+  }
+
+  private static void onServer(String url, String sql) throws Exception {
+    String admin = url.replaceFirst("/[^/?]+(\\?.*)?$", "/postgres");
+    try (Connection c = DriverManager.getConnection(admin, System.getenv("DESKBRIDGE_DB_USER"),
+        System.getenv("DESKBRIDGE_DB_PASSWORD")); Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+}
