@@ -90,15 +90,16 @@ final class AmoApi {
     String detail = "amoCRM answered " + what + " with " + status + problem(response.body());
     if (status == 429) {
       Duration wait = response.headers().firstValue("Retry-After").flatMap(AmoApi::seconds).orElse(DEFAULT_BACKOFF);
-      throw AmoCallFailed.retry(wait, detail);
+      throw AmoCallFailed.retry(wait, detail).refusedByAmoCrm();
     }
     if (status >= 500 || status == 408) {
       throw AmoCallFailed.retry(null, detail);
     }
     if (status == 403) {
-      throw AmoCallFailed.failed(detail + " (the account or this server's address is blocked by amoCRM)");
+      throw AmoCallFailed.failed(detail + " (the account or this server's address is blocked by amoCRM)")
+          .refusedByAmoCrm();
     }
-    throw AmoCallFailed.failed(detail);
+    throw AmoCallFailed.failed(detail).refusedByAmoCrm();
   }
 
   private static Optional<Duration> seconds(String header) {

@@ -16,7 +16,7 @@ record AmoCrmConfig(URI baseUrl, String authMode, Optional<Secret> accessToken, 
   static AmoCrmConfig from(PluginConfig c) {
     return new AmoCrmConfig(c.uri("baseUrl"), c.string("authMode"),
         Optional.ofNullable(c.secret("accessToken")), Optional.ofNullable(c.string("clientId")),
-        Optional.ofNullable(c.secret("clientSecret")), Optional.ofNullable(c.string("redirectUri")),
+        Optional.ofNullable(c.secret("clientSecret")), Optional.ofNullable(c.uri("redirectUri")).map(Object::toString),
         c.value("pipelineId").map(Long.class::cast), c.value("statusId").map(Long.class::cast),
         c.bool("syncInternalNotes"), Optional.ofNullable(c.secret("webhookToken")), c.string("mode"));
   }

@@ -59,9 +59,9 @@ final class AmoCrmPlugin implements Plugin {
       if (event instanceof ConversationCreated c) {
         sync.leadOf(c.conversationId(), Optional.of(c.customerId()), c.channel());
       } else if (event instanceof MessageAdded m && wants(m)) {
-        sync.message(m, delivery.attempt());
+        sync.message(m);
       } else if (event instanceof ConversationClosed c) {
-        sync.closed(c, delivery.attempt());
+        sync.closed(c);
       }
       return DeliveryResult.done();
     } catch (AmoCallFailed e) {

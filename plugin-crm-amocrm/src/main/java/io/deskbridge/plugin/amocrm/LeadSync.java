@@ -22,6 +22,7 @@ final class LeadSync {
   static final String CUSTOMER_LEAD = "customer-lead";
   static final String LEAD = "lead";
   static final String CONVERSATION = "conversation";
+  private static final String UNCERTAIN = "uncertain";
   private static final Duration CUSTOMER_LEASE = Duration.ofSeconds(60);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
       .withZone(ZoneOffset.UTC);
@@ -84,35 +85,51 @@ final class LeadSync {
     return lead.get();
   }
 
-  void message(MessageAdded m, int attempt) {
+  void message(MessageAdded m) {
     long leadId = leadOf(m.conversationId(), Optional.empty(), null);
     String channel = mappings.remoteId("channel", Long.toString(m.conversationId())).orElse(null);
     String text = (m.isInternal() ? "Internal note by " : "") + author(m)
         + (channel == null || m.isInternal() ? "" : " via " + channel) + " · " + TIME.format(m.occurredAt())
         + "\n" + m.text();
-    note(leadId, "message", Long.toString(m.messageId()), text, attempt);
+    note(leadId, "message", Long.toString(m.messageId()), text);
   }
 
-  void closed(ConversationClosed c, int attempt) {
+  void closed(ConversationClosed c) {
     long leadId = leadOf(c.conversationId(), Optional.empty(), null);
     String category = Optional.ofNullable(c.categoryId()).flatMap(context.directory()::categoryName)
         .orElse("none");
     String text = "Conversation #" + c.conversationId() + " closed · " + TIME.format(c.occurredAt())
         + "\nCategory: " + category + "\nDialog: " + context.dialogLink(c.conversationId());
-    note(leadId, "closing", c.conversationId() + "@" + c.occurredAt().toEpochMilli(), text, attempt);
+    note(leadId, "closing", c.conversationId() + "@" + c.occurredAt().toEpochMilli(), text);
   }
 
   /**
-   * One note per local thing. The marker at its end lets a repeated job find the note its earlier
-   * attempt created when the vendor's answer (or our record of it) was lost.
+   * One note per local thing. Before the call the note is marked as being sent; if a repeat of the
+   * job finds that mark (the server died, or the answer timed out), it looks for the note by the
+   * marker at its end instead of writing it again. A refusal by amoCRM clears the doubt.
    */
-  private void note(long leadId, String localType, String localId, String text, int attempt) {
+  private void note(long leadId, String localType, String localId, String text) {
     if (mappings.remoteId(localType, localId).isPresent()) {
       return;
     }
     String marker = "[deskbridge " + localType + " " + localId + "]";
-    Optional<Long> earlier = attempt > 1 ? crm.findNote(leadId, marker) : Optional.empty();
-    long noteId = earlier.orElseGet(() -> crm.addNote(leadId, text + "\n" + marker));
+    String sending = localType + "-sending";
+    boolean uncertain = mappings.remoteId(sending, localId).filter(UNCERTAIN::equals).isPresent();
+    Optional<Long> earlier = uncertain ? crm.findNote(leadId, marker) : Optional.empty();
+    long noteId;
+    if (earlier.isPresent()) {
+      noteId = earlier.get();
+    } else {
+      mappings.remember(sending, localId, UNCERTAIN);
+      try {
+        noteId = crm.addNote(leadId, text + "\n" + marker);
+      } catch (AmoCallFailed e) {
+        if (e.isRefusal()) {
+          mappings.remember(sending, localId, "refused");
+        }
+        throw e;
+      }
+    }
     mappings.remember(localType, localId, Long.toString(noteId));
   }
 

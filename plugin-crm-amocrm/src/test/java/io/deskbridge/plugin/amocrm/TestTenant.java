@@ -57,7 +57,7 @@ final class TestTenant {
     t.settings.put("authMode", "oauth");
     t.settings.put("clientId", FakeAmoCrm.CLIENT_ID);
     t.settings.put("clientSecret", new Secret(FakeAmoCrm.CLIENT_SECRET));
-    t.settings.put("redirectUri", PUBLIC_URL + "/hooks/acme/amocrm/" + WEBHOOK_TOKEN + "/oauth");
+    t.settings.put("redirectUri", URI.create(PUBLIC_URL + "/hooks/acme/amocrm/" + WEBHOOK_TOKEN + "/oauth"));
     return t;
   }
 
