@@ -66,6 +66,7 @@ public final class FakeAmoCrm implements AutoCloseable {
   private final AtomicInteger storm = new AtomicInteger();
   private volatile int tokenLifetimeSeconds = 86400;
   private volatile boolean blocked;
+  private volatile long noteAnswerDelayMillis;
 
   public FakeAmoCrm() {
     try {
@@ -106,6 +107,11 @@ public final class FakeAmoCrm implements AutoCloseable {
   /** The next {@code n} API requests answer 429, whatever the rate. */
   public void stormOf429(int n) {
     storm.set(n);
+  }
+
+  /** Notes are stored at once but answered only after this delay: room for a crash in between. */
+  public void delayNoteAnswers(java.time.Duration delay) {
+    noteAnswerDelayMillis = delay.toMillis();
   }
 
   /** Every request answers 403, as when amoCRM blocks an account or an address. */
@@ -189,6 +195,14 @@ public final class FakeAmoCrm implements AutoCloseable {
           exchange.getRequestHeaders().getFirst("Authorization"), new String(raw, StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
       answer = problem(500, "Internal Server Error", e.toString());
+    }
+    if (noteAnswerDelayMillis > 0 && exchange.getRequestMethod().equals("POST")
+        && LEAD_NOTES.matcher(exchange.getRequestURI().getPath()).matches()) {
+      try {
+        Thread.sleep(noteAnswerDelayMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     if (answer.status() == 204) {
       exchange.sendResponseHeaders(204, -1);
