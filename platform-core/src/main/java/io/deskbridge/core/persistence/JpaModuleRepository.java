@@ -78,4 +78,25 @@ public class JpaModuleRepository implements ModuleRepository {
   public void add(ModuleMapping mapping) {
     em.persist(mapping);
   }
+
+  @Override
+  public int replaceMapping(long tenantId, String moduleId, String localType, String localId, String expected,
+      String replacement, java.time.Instant at) {
+    return em.createQuery("update ModuleMapping m set m.remoteId = :r, m.updatedAt = :at where m.tenantId = :t"
+            + " and m.moduleId = :m and m.localType = :lt and m.localId = :li and m.remoteId = :e")
+        .setParameter("r", replacement)
+        .setParameter("at", at)
+        .setParameter("t", tenantId)
+        .setParameter("m", moduleId)
+        .setParameter("lt", localType)
+        .setParameter("li", localId)
+        .setParameter("e", expected)
+        .executeUpdate();
+  }
+
+  @Override
+  public void addNow(ModuleMapping mapping) {
+    em.persist(mapping);
+    em.flush();
+  }
 }

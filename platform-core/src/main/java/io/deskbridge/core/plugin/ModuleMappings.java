@@ -38,6 +38,20 @@ public class ModuleMappings {
         () -> modules.add(new ModuleMapping(tenantId, moduleId, localType, localId, remoteId, clock.instant())));
   }
 
+  /** See {@link Mappings#compareAndSet}: an insert for {@code expected == null}, else a conditional update. */
+  public boolean compareAndSet(long tenantId, String moduleId, String localType, String localId, String expected,
+      String replacement) {
+    if (expected == null) {
+      if (modules.mapping(tenantId, moduleId, localType, localId).isPresent()) {
+        return false;
+      }
+      modules.addNow(new ModuleMapping(tenantId, moduleId, localType, localId, replacement, clock.instant()));
+      return true;
+    }
+    return modules.replaceMapping(tenantId, moduleId, localType, localId, expected, replacement,
+        clock.instant()) == 1;
+  }
+
   /** The view one tenant's module instance gets. */
   public Mappings forModule(long tenantId, String moduleId) {
     ModuleMappings store = this;
@@ -50,6 +64,19 @@ public class ModuleMappings {
       @Override
       public void remember(String localType, String localId, String remoteId) {
         store.remember(tenantId, moduleId, localType, localId, remoteId);
+      }
+
+      @Override
+      public boolean compareAndSet(String localType, String localId, String expected, String replacement) {
+        try {
+          return store.compareAndSet(tenantId, moduleId, localType, localId, expected, replacement);
+        } catch (RuntimeException e) {
+          // Two servers inserted the same mapping at once: the unique key let one of them win.
+          if (expected == null && store.remoteId(tenantId, moduleId, localType, localId).isPresent()) {
+            return false;
+          }
+          throw e;
+        }
       }
     };
   }

@@ -21,4 +21,11 @@ public interface ModuleRepository {
   Optional<ModuleMapping> mapping(long tenantId, String moduleId, String localType, String localId);
 
   void add(ModuleMapping mapping);
+
+  /** Points the mapping at {@code replacement} only if it still points at {@code expected}; rows changed. */
+  int replaceMapping(long tenantId, String moduleId, String localType, String localId, String expected,
+      String replacement, java.time.Instant at);
+
+  /** Adds the mapping and writes it at once, so a concurrent duplicate fails here. */
+  void addNow(ModuleMapping mapping);
 }

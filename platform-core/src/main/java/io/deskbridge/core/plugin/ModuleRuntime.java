@@ -41,21 +41,23 @@ public class ModuleRuntime {
   private final TenantRepository tenants;
   private final Clock clock;
   private final SecretBox box;
+  private final ModuleDirectory directory;
 
   @Inject
   public ModuleRuntime(PluginCatalog catalog, PlatformSettings settings, ModuleMappings mappings,
-      ConversationNotesPort notes, TenantRepository tenants, Clock clock) {
+      ConversationNotesPort notes, TenantRepository tenants, Clock clock, ModuleDirectory directory) {
     this.catalog = catalog;
     this.settings = settings;
     this.mappings = mappings;
     this.notes = notes;
     this.tenants = tenants;
     this.clock = clock;
+    this.directory = directory;
     this.box = settings == null ? null : new SecretBox(settings.secretKey());
   }
 
   protected ModuleRuntime() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   /** The live instance for these settings, built (or rebuilt) when needed. */
@@ -93,7 +95,7 @@ public class ModuleRuntime {
         .orElseThrow(() -> new NotFoundException("Tenant", stored.tenantId()));
     PluginContext context = new PluginContext(tenant.id(), tenant.slug(), config(factory, stored),
         settings.publicUrl(), mappings.forModule(tenant.id(), stored.moduleId()),
-        notes.forTenant(tenant.tenantId()), clock);
+        notes.forTenant(tenant.tenantId()), clock, directory.forTenant(tenant.tenantId()));
     return factory.create(context);
   }
 

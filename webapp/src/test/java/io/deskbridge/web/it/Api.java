@@ -33,6 +33,12 @@ public final class Api {
     this.log = log;
   }
 
+  /** The server's address, for callers that speak to it without this class (a vendor's webhook). */
+  public String baseUrl() {
+    String s = base.toString();
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+
   public String adminToken() {
     return DeskbridgeServer.ADMIN_TOKEN;
   }

@@ -1,5 +1,6 @@
 package io.deskbridge.core.plugin.spi;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,4 +14,23 @@ public interface Mappings {
 
   /** Records (or replaces) the mapping; durable when this call returns. */
   void remember(String localType, String localId, String remoteId);
+
+  /**
+   * Atomically points the mapping at {@code replacement} if it currently points at {@code expected}
+   * ({@code null}: if there is no mapping yet), across every server of a cluster. Modules build
+   * leases on it (one token refresh at a time, one contact per customer).
+   *
+   * <p>The default is only atomic within one instance; the platform's store overrides it.
+   *
+   * @return true when this call made the change
+   */
+  default boolean compareAndSet(String localType, String localId, String expected, String replacement) {
+    synchronized (this) {
+      if (!Objects.equals(remoteId(localType, localId).orElse(null), expected)) {
+        return false;
+      }
+      remember(localType, localId, replacement);
+      return true;
+    }
+  }
 }

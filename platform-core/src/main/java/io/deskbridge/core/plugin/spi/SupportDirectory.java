@@ -1,0 +1,41 @@
+package io.deskbridge.core.plugin.spi;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Read-only look-ups a module needs to describe its tenant's events to a vendor: events carry ids,
+ * a CRM needs the customer's phone and email, the category's and the agent's names. Everything is
+ * scoped to the module's tenant; an id of another tenant is simply not found.
+ */
+public interface SupportDirectory {
+
+  /** A customer as a vendor may see them. */
+  record CustomerFacts(long id, String name, Optional<String> email, Optional<String> phone,
+      Map<String, String> identities) {
+
+    public CustomerFacts {
+      identities = identities == null ? Map.of() : Map.copyOf(identities);
+    }
+  }
+
+  /** Knows nothing; for contexts built without the platform (tests, tools). */
+  SupportDirectory EMPTY = new SupportDirectory() {};
+
+  default Optional<CustomerFacts> customer(long customerId) {
+    return Optional.empty();
+  }
+
+  /** The customer a conversation belongs to. */
+  default Optional<Long> customerOf(long conversationId) {
+    return Optional.empty();
+  }
+
+  default Optional<String> categoryName(long categoryId) {
+    return Optional.empty();
+  }
+
+  default Optional<String> agentName(long agentId) {
+    return Optional.empty();
+  }
+}

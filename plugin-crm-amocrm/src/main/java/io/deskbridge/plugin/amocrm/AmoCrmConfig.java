@@ -1,0 +1,33 @@
+package io.deskbridge.plugin.amocrm;
+
+import io.deskbridge.core.plugin.spi.PluginConfig;
+import io.deskbridge.core.plugin.spi.Secret;
+import java.net.URI;
+import java.util.Optional;
+
+/** One tenant's amoCRM settings, typed (see {@link AmoCrmPluginFactory} for the keys). */
+record AmoCrmConfig(URI baseUrl, String authMode, Optional<Secret> accessToken, Optional<String> clientId,
+    Optional<Secret> clientSecret, Optional<String> redirectUri, Optional<Long> pipelineId,
+    Optional<Long> statusId, boolean syncInternalNotes, Optional<Secret> webhookToken, String mode) {
+
+  static final String TOKEN = "token";
+  static final String OAUTH = "oauth";
+
+  static AmoCrmConfig from(PluginConfig c) {
+    return new AmoCrmConfig(c.uri("baseUrl"), c.string("authMode"),
+        Optional.ofNullable(c.secret("accessToken")), Optional.ofNullable(c.string("clientId")),
+        Optional.ofNullable(c.secret("clientSecret")), Optional.ofNullable(c.uri("redirectUri")).map(Object::toString),
+        c.value("pipelineId").map(Long.class::cast), c.value("statusId").map(Long.class::cast),
+        c.bool("syncInternalNotes"), Optional.ofNullable(c.secret("webhookToken")), c.string("mode"));
+  }
+
+  boolean isOAuth() {
+    return OAUTH.equals(authMode);
+  }
+
+  /** The account's address without a trailing slash, for API calls and for links agents open. */
+  String base() {
+    String s = baseUrl.toString();
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+}

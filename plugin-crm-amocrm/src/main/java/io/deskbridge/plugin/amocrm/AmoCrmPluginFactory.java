@@ -1,0 +1,139 @@
+package io.deskbridge.plugin.amocrm;
+
+import io.deskbridge.core.plugin.spi.ConfigProperty;
+import io.deskbridge.core.plugin.spi.ConfigType;
+import io.deskbridge.core.plugin.spi.Plugin;
+import io.deskbridge.core.plugin.spi.PluginConfig;
+import io.deskbridge.core.plugin.spi.PluginContext;
+import io.deskbridge.core.plugin.spi.PluginFactory;
+import io.deskbridge.core.plugin.spi.RateLimit;
+import io.deskbridge.core.shared.FieldError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * amoCRM (Kommo): each conversation becomes a note trail on a lead of the customer's contact. The
+ * configuration keys and the webhook path {@code /hooks/{tenant}/amocrm/{webhookToken}} are a public
+ * contract (issue 6); never rename one.
+ */
+public final class AmoCrmPluginFactory implements PluginFactory {
+
+  public static final String ID = "amocrm";
+
+  /** amoCRM answers 429 above 7 requests per second per integration. */
+  static final int REQUESTS_PER_SECOND = 7;
+
+  static final ConfigProperty BASE_URL = ConfigProperty.of("baseUrl", ConfigType.URL, "Account address")
+      .required().help("https://{subdomain}.amocrm.ru or https://{subdomain}.kommo.com").build();
+  static final ConfigProperty AUTH_MODE = ConfigProperty.of("authMode", ConfigType.ENUM, "Authorisation")
+      .options(List.of(AmoCrmConfig.TOKEN, AmoCrmConfig.OAUTH)).defaultValue(AmoCrmConfig.TOKEN)
+      .help("token: a long-lived token of a private integration; oauth: an external integration.").build();
+  static final ConfigProperty ACCESS_TOKEN = ConfigProperty.of("accessToken", ConfigType.SECRET, "Long-lived token")
+      .help("Settings → Integrations → your private integration → Keys and scopes.").build();
+  static final ConfigProperty CLIENT_ID = ConfigProperty.of("clientId", ConfigType.STRING, "Integration ID").build();
+  static final ConfigProperty CLIENT_SECRET =
+      ConfigProperty.of("clientSecret", ConfigType.SECRET, "Integration secret key").build();
+  static final ConfigProperty REDIRECT_URI = ConfigProperty.of("redirectUri", ConfigType.URL, "Redirect URI")
+      .help("Register {public URL}/hooks/{tenant}/amocrm/{webhookToken}/oauth in the integration.").build();
+  static final ConfigProperty PIPELINE_ID = ConfigProperty.of("pipelineId", ConfigType.INTEGER, "Pipeline id")
+      .help("Pipeline of new leads; empty: the account's main pipeline.").build();
+  static final ConfigProperty STATUS_ID = ConfigProperty.of("statusId", ConfigType.INTEGER, "Stage id")
+      .help("Stage of new leads; empty: the pipeline's first stage.").build();
+  static final ConfigProperty SYNC_INTERNAL_NOTES =
+      ConfigProperty.of("syncInternalNotes", ConfigType.BOOLEAN, "Copy internal notes")
+          .defaultValue("false").help("Internal notes are staff-only; they become lead notes only if checked.")
+          .build();
+  static final ConfigProperty WEBHOOK_TOKEN = ConfigProperty.of("webhookToken", ConfigType.SECRET, "Webhook token")
+      .help("Secret part of /hooks/{tenant}/amocrm/{webhookToken}, the address amoCRM's webhooks call.").build();
+  static final ConfigProperty MODE = ConfigProperty.of("mode", ConfigType.ENUM, "Mode")
+      .options(List.of("notes", "chat")).defaultValue("notes")
+      .help("notes: messages become lead notes. chat: amoCRM's own chat inbox (not available yet).").build();
+  static final ConfigProperty AMOJO_BASE_URL =
+      ConfigProperty.of("amojoBaseUrl", ConfigType.URL, "Chats API address").build();
+  static final ConfigProperty CHANNEL_ID = ConfigProperty.of("channelId", ConfigType.STRING, "Chat channel id").build();
+  static final ConfigProperty CHANNEL_SECRET =
+      ConfigProperty.of("channelSecret", ConfigType.SECRET, "Chat channel secret").build();
+
+  private final String version = builtVersion();
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String displayName() {
+    return "amoCRM (Kommo)";
+  }
+
+  @Override
+  public String description() {
+    return "Finds or creates the customer's contact and lead in amoCRM and writes the conversation on the"
+        + " lead as notes; lead stage changes come back as internal notes.";
+  }
+
+  @Override
+  public String version() {
+    return version;
+  }
+
+  @Override
+  public List<ConfigProperty> configSpec() {
+    return List.of(BASE_URL, AUTH_MODE, ACCESS_TOKEN, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, PIPELINE_ID,
+        STATUS_ID, SYNC_INTERNAL_NOTES, WEBHOOK_TOKEN, MODE, AMOJO_BASE_URL, CHANNEL_ID, CHANNEL_SECRET);
+  }
+
+  @Override
+  public List<FieldError> validate(PluginConfig config) {
+    AmoCrmConfig amo = AmoCrmConfig.from(config);
+    List<FieldError> errors = new ArrayList<>();
+    if ("chat".equals(amo.mode())) {
+      errors.add(new FieldError(MODE.key(), "chat mode is not available yet"));
+    }
+    if (amo.isOAuth()) {
+      requireText(errors, CLIENT_ID, amo.clientId().orElse(null));
+      requireText(errors, CLIENT_SECRET, amo.clientSecret().map(s -> s.reveal()).orElse(null));
+      requireText(errors, REDIRECT_URI, amo.redirectUri().orElse(null));
+      requireText(errors, WEBHOOK_TOKEN, amo.webhookToken().map(s -> s.reveal()).orElse(null));
+    } else {
+      requireText(errors, ACCESS_TOKEN, amo.accessToken().map(s -> s.reveal()).orElse(null));
+    }
+    return errors;
+  }
+
+  private static void requireText(List<FieldError> errors, ConfigProperty field, String value) {
+    if (value == null || value.isBlank()) {
+      errors.add(new FieldError(field.key(), "is required for this authorisation"));
+    }
+  }
+
+  @Override
+  public RateLimit rateLimit() {
+    return new RateLimit(REQUESTS_PER_SECOND, REQUESTS_PER_SECOND);
+  }
+
+  /** A 429 storm may take a while to pass; the backoff spaces these attempts out. */
+  @Override
+  public int maxAttempts() {
+    return 20;
+  }
+
+  @Override
+  public Plugin create(PluginContext context) {
+    return new AmoCrmPlugin(context, AmoCrmConfig.from(context.config()));
+  }
+
+  private static String builtVersion() {
+    try (InputStream in = AmoCrmPluginFactory.class.getResourceAsStream("module.properties")) {
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

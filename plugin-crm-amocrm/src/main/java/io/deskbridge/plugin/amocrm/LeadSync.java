@@ -1,0 +1,146 @@
+package io.deskbridge.plugin.amocrm;
+
+import io.deskbridge.core.conversation.AuthorType;
+import io.deskbridge.core.event.ConversationClosed;
+import io.deskbridge.core.event.MessageAdded;
+import io.deskbridge.core.plugin.spi.Mappings;
+import io.deskbridge.core.plugin.spi.PluginContext;
+import io.deskbridge.core.plugin.spi.SupportDirectory.CustomerFacts;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/**
+ * A conversation's trail in amoCRM: the customer's contact, an open lead of it, and a note per
+ * message. Everything it creates is remembered in the mappings before the job is done, and looked
+ * up at the vendor when the answer may have been lost, so a repeated job creates nothing twice.
+ */
+final class LeadSync {
+
+  static final String CONTACT = "contact";
+  static final String CUSTOMER_LEAD = "customer-lead";
+  static final String LEAD = "lead";
+  static final String CONVERSATION = "conversation";
+  private static final String UNCERTAIN = "uncertain";
+  private static final Duration CUSTOMER_LEASE = Duration.ofSeconds(60);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+      .withZone(ZoneOffset.UTC);
+
+  private final Crm crm;
+  private final PluginContext context;
+  private final Mappings mappings;
+
+  LeadSync(Crm crm, PluginContext context) {
+    this.crm = crm;
+    this.context = context;
+    this.mappings = context.mappings();
+  }
+
+  /** The conversation's lead, found or created under the customer's lease. */
+  long leadOf(long conversationId, Optional<Long> knownCustomer, String channel) {
+    Optional<String> mapped = mappings.remoteId(CONVERSATION, Long.toString(conversationId));
+    if (mapped.isPresent()) {
+      return Long.parseLong(mapped.get());
+    }
+    long customerId = knownCustomer.or(() -> context.directory().customerOf(conversationId))
+        .orElseThrow(() -> AmoCallFailed.failed("conversation " + conversationId + " has no customer"));
+    CustomerFacts customer = context.directory().customer(customerId)
+        .orElseThrow(() -> AmoCallFailed.failed("customer " + customerId + " no longer exists"));
+    // Two conversations of a new customer must not both create a contact: one job at a time per customer.
+    Lease lease = new Lease(mappings, "customer:" + customerId, context.clock());
+    if (!lease.tryAcquire(CUSTOMER_LEASE)) {
+      throw AmoCallFailed.retry(Duration.ofSeconds(1), "another job is matching customer " + customerId);
+    }
+    try {
+      long leadId = findOrCreateLead(customer, conversationId, channel);
+      mappings.remember(CONVERSATION, Long.toString(conversationId), Long.toString(leadId));
+      mappings.remember(LEAD, Long.toString(leadId), Long.toString(conversationId));
+      if (channel != null) {
+        mappings.remember("channel", Long.toString(conversationId), channel);
+      }
+      return leadId;
+    } finally {
+      lease.release();
+    }
+  }
+
+  private long findOrCreateLead(CustomerFacts customer, long conversationId, String channel) {
+    String customerKey = Long.toString(customer.id());
+    Optional<Long> contact = mappings.remoteId(CONTACT, customerKey).map(Long::parseLong)
+        .or(() -> crm.findContact(customer));
+    Optional<Long> lead = contact.flatMap(crm::findOpenLead);
+    if (lead.isEmpty()) {
+      String name = customer.name() + (channel == null ? "" : " (" + channel + ")");
+      if (contact.isEmpty()) {
+        Crm.LeadAndContact created = crm.addLeadWithContact(customer, name);
+        contact = Optional.of(created.contactId());
+        lead = Optional.of(created.leadId());
+      } else {
+        lead = Optional.of(crm.addLead(contact.get(), name));
+      }
+    }
+    mappings.remember(CONTACT, customerKey, Long.toString(contact.get()));
+    mappings.remember(CUSTOMER_LEAD, customerKey, Long.toString(lead.get()));
+    return lead.get();
+  }
+
+  void message(MessageAdded m) {
+    long leadId = leadOf(m.conversationId(), Optional.empty(), null);
+    String channel = mappings.remoteId("channel", Long.toString(m.conversationId())).orElse(null);
+    String text = (m.isInternal() ? "Internal note by " : "") + author(m)
+        + (channel == null || m.isInternal() ? "" : " via " + channel) + " · " + TIME.format(m.occurredAt())
+        + "\n" + m.text();
+    note(leadId, "message", Long.toString(m.messageId()), text);
+  }
+
+  void closed(ConversationClosed c) {
+    long leadId = leadOf(c.conversationId(), Optional.empty(), null);
+    String category = Optional.ofNullable(c.categoryId()).flatMap(context.directory()::categoryName)
+        .orElse("none");
+    String text = "Conversation #" + c.conversationId() + " closed · " + TIME.format(c.occurredAt())
+        + "\nCategory: " + category + "\nDialog: " + context.dialogLink(c.conversationId());
+    note(leadId, "closing", c.conversationId() + "@" + c.occurredAt().toEpochMilli(), text);
+  }
+
+  /**
+   * One note per local thing. Before the call the note is marked as being sent; if a repeat of the
+   * job finds that mark (the server died, or the answer timed out), it looks for the note by the
+   * marker at its end instead of writing it again. A refusal by amoCRM clears the doubt.
+   */
+  private void note(long leadId, String localType, String localId, String text) {
+    if (mappings.remoteId(localType, localId).isPresent()) {
+      return;
+    }
+    String marker = "[deskbridge " + localType + " " + localId + "]";
+    String sending = localType + "-sending";
+    boolean uncertain = mappings.remoteId(sending, localId).filter(UNCERTAIN::equals).isPresent();
+    Optional<Long> earlier = uncertain ? crm.findNote(leadId, marker) : Optional.empty();
+    long noteId;
+    if (earlier.isPresent()) {
+      noteId = earlier.get();
+    } else {
+      mappings.remember(sending, localId, UNCERTAIN);
+      try {
+        noteId = crm.addNote(leadId, text + "\n" + marker);
+      } catch (AmoCallFailed e) {
+        if (e.isRefusal()) {
+          mappings.remember(sending, localId, "refused");
+        }
+        throw e;
+      }
+    }
+    mappings.remember(localType, localId, Long.toString(noteId));
+  }
+
+  private String author(MessageAdded m) {
+    if (m.authorType() == AuthorType.AGENT && m.authorAgentId() != null) {
+      return context.directory().agentName(m.authorAgentId()).orElse("Agent #" + m.authorAgentId());
+    }
+    if (m.authorType() == AuthorType.CUSTOMER) {
+      return context.directory().customerOf(m.conversationId()).flatMap(context.directory()::customer)
+          .map(CustomerFacts::name).orElse("Customer");
+    }
+    return "Deskbridge";
+  }
+}

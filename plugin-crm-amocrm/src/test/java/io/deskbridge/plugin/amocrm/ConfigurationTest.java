@@ -1,0 +1,52 @@
+package io.deskbridge.plugin.amocrm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.deskbridge.core.plugin.spi.ConfigProperty;
+import io.deskbridge.core.shared.FieldError;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ConfigurationTest {
+
+  final FakeAmoCrm amo = new FakeAmoCrm();
+  final AmoCrmPluginFactory factory = new AmoCrmPluginFactory();
+
+  @AfterEach
+  void stop() {
+    amo.close();
+  }
+
+  @Test
+  void isFoundByServiceLoaderWithTheContractKeys() {
+    assertTrue(ServiceLoader.load(io.deskbridge.core.plugin.spi.PluginFactory.class).stream()
+        .anyMatch(p -> p.get().id().equals("amocrm")));
+    assertEquals(List.of("baseUrl", "authMode", "accessToken", "clientId", "clientSecret", "redirectUri",
+        "pipelineId", "statusId", "syncInternalNotes", "webhookToken", "mode", "amojoBaseUrl", "channelId",
+        "channelSecret"), factory.configSpec().stream().map(ConfigProperty::key).toList());
+    assertEquals(List.of("accessToken", "clientSecret", "webhookToken", "channelSecret"),
+        factory.configSpec().stream().filter(ConfigProperty::isSecret).map(ConfigProperty::key).toList());
+  }
+
+  @Test
+  void chatModeIsRefusedForNow() {
+    List<FieldError> errors = factory.validate(TestTenant.withToken(amo).with("mode", "chat").config());
+    assertEquals(List.of(new FieldError("mode", "chat mode is not available yet")), errors);
+  }
+
+  @Test
+  void eachAuthorisationNeedsItsOwnFields() {
+    assertEquals(List.of(), factory.validate(TestTenant.withToken(amo).config()));
+    TestTenant noToken = TestTenant.withToken(amo);
+    noToken.settings.remove("accessToken");
+    assertEquals(List.of("accessToken"), factory.validate(noToken.config()).stream().map(FieldError::field).toList());
+    assertEquals(List.of(), factory.validate(TestTenant.withOAuth(amo).config()));
+    TestTenant bareOAuth = TestTenant.withOAuth(amo);
+    bareOAuth.settings.keySet().removeAll(List.of("clientId", "clientSecret", "redirectUri", "webhookToken"));
+    assertEquals(List.of("clientId", "clientSecret", "redirectUri", "webhookToken"),
+        factory.validate(bareOAuth.config()).stream().map(FieldError::field).toList());
+  }
+}

@@ -1,0 +1,477 @@
+package io.deskbridge.plugin.amocrm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * amoCRM API v4 on 127.0.0.1, as the reference describes it: Bearer auth, stateful contacts, leads
+ * and notes with {@code _embedded}/{@code _links}, 204 for empty lists, an OAuth token endpoint with
+ * expiring access tokens and single-use refresh tokens, 7 requests per second (then 429), problem+json
+ * validation errors, and a sender of form-encoded account webhooks. Used by the module's tests and by
+ * the webapp's ITs.
+ */
+public final class FakeAmoCrm implements AutoCloseable {
+
+  public static final long ACCOUNT_ID = 29000000;
+  public static final long PIPELINE_ID = 3177727;
+  public static final long FIRST_STAGE = 3177728;
+  public static final String CLIENT_ID = "fake-client-id";
+  public static final String CLIENT_SECRET = "fake-client-secret";
+  public static final int LIMIT_PER_SECOND = 7;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern LEAD_NOTES = Pattern.compile("/api/v4/leads/(\\d+)/notes");
+  private static final Pattern CONTACT = Pattern.compile("/api/v4/contacts/(\\d+)");
+
+  private final HttpServer server;
+  private final AtomicLong ids = new AtomicLong(1000);
+  private final Map<Long, ObjectNode> contacts = new LinkedHashMap<>();
+  private final Map<Long, ObjectNode> leads = new LinkedHashMap<>();
+  private final Map<Long, List<ObjectNode>> notes = new LinkedHashMap<>();
+  private final Map<String, Long> accessTokens = new LinkedHashMap<>();
+  private final Set<String> refreshTokens = new HashSet<>();
+  private final Set<String> codes = new HashSet<>();
+  private final Deque<Long> recent = new ArrayDeque<>();
+  private final List<Long> requestTimes = new ArrayList<>();
+  private final AtomicInteger refreshes = new AtomicInteger();
+  private final AtomicInteger storm = new AtomicInteger();
+  private volatile int tokenLifetimeSeconds = 86400;
+  private volatile boolean blocked;
+  private volatile long noteAnswerDelayMillis;
+
+  public FakeAmoCrm() {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.setExecutor(Executors.newFixedThreadPool(8));
+    server.createContext("/", this::serve);
+    server.start();
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  // ---- what tests arrange ----
+
+  /** A long-lived token, as a private integration's "Keys and scopes" gives one. */
+  public synchronized String longLivedToken() {
+    String token = "long-" + UUID.randomUUID();
+    accessTokens.put(token, Long.MAX_VALUE);
+    return token;
+  }
+
+  /** The code amoCRM appends to the redirect URI after the admin's consent (single use). */
+  public synchronized String authorizationCode() {
+    String code = "code-" + UUID.randomUUID();
+    codes.add(code);
+    return code;
+  }
+
+  /** Every access token issued so far stops working now, as at the end of its 24 hours. */
+  public synchronized void expireAccessTokens() {
+    accessTokens.replaceAll((t, until) -> t.startsWith("long-") ? until : 0L);
+  }
+
+  /** The next {@code n} API requests answer 429, whatever the rate. */
+  public void stormOf429(int n) {
+    storm.set(n);
+  }
+
+  /** Notes are stored at once but answered only after this delay: room for a crash in between. */
+  public void delayNoteAnswers(java.time.Duration delay) {
+    noteAnswerDelayMillis = delay.toMillis();
+  }
+
+  /** Every request answers 403, as when amoCRM blocks an account or an address. */
+  public void block(boolean on) {
+    blocked = on;
+  }
+
+  // ---- what tests check ----
+
+  public synchronized List<JsonNode> contacts() {
+    return List.copyOf(contacts.values());
+  }
+
+  public synchronized List<JsonNode> leads() {
+    return List.copyOf(leads.values());
+  }
+
+  /** The texts of a lead's notes, oldest first. */
+  public synchronized List<String> noteTexts(long leadId) {
+    return notes.getOrDefault(leadId, List.of()).stream().map(n -> n.path("params").path("text").asText()).toList();
+  }
+
+  public int refreshes() {
+    return refreshes.get();
+  }
+
+  public synchronized int requests() {
+    return requestTimes.size();
+  }
+
+  /** The most requests (answered or refused) that arrived within any one second. */
+  public synchronized int maxRequestsInOneSecond() {
+    int max = 0;
+    int from = 0;
+    for (int i = 0; i < requestTimes.size(); i++) {
+      while (requestTimes.get(i) - requestTimes.get(from) >= 1_000_000_000L) {
+        from++;
+      }
+      max = Math.max(max, i - from + 1);
+    }
+    return max;
+  }
+
+  /** Posts a lead status change the way amoCRM's account webhooks do: form-encoded, unsigned. */
+  public int sendStatusChange(String hookUrl, long leadId, long statusId, long accountId) {
+    String body = form(Map.of("leads[status][0][id]", leadId, "leads[status][0][status_id]", statusId,
+        "leads[status][0][pipeline_id]", PIPELINE_ID, "leads[status][0][old_status_id]", FIRST_STAGE,
+        "leads[status][0][last_modified]", System.currentTimeMillis() / 1000, "account[id]", accountId,
+        "account[subdomain]", "acme"));
+    try {
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(hookUrl))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String form(Map<String, Object> fields) {
+    StringBuilder s = new StringBuilder();
+    fields.forEach((k, v) -> s.append(s.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+        .append('=').append(URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8)));
+    return s.toString();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+
+  // ---- the API ----
+
+  private record Answer(int status, String body) {}
+
+  private void serve(HttpExchange exchange) throws IOException {
+    Answer answer;
+    try {
+      byte[] raw = exchange.getRequestBody().readAllBytes();
+      answer = answer(exchange.getRequestMethod(), exchange.getRequestURI(),
+          exchange.getRequestHeaders().getFirst("Authorization"), new String(raw, StandardCharsets.UTF_8));
+    } catch (RuntimeException e) {
+      answer = problem(500, "Internal Server Error", e.toString());
+    }
+    if (noteAnswerDelayMillis > 0 && exchange.getRequestMethod().equals("POST")
+        && LEAD_NOTES.matcher(exchange.getRequestURI().getPath()).matches()) {
+      try {
+        Thread.sleep(noteAnswerDelayMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (answer.status() == 204) {
+      exchange.sendResponseHeaders(204, -1);
+    } else {
+      byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type",
+          answer.status() >= 400 ? "application/problem+json" : "application/hal+json");
+      exchange.sendResponseHeaders(answer.status(), out.length);
+      exchange.getResponseBody().write(out);
+    }
+    exchange.close();
+  }
+
+  private synchronized Answer answer(String method, URI uri, String authorization, String body) {
+    long now = System.nanoTime();
+    requestTimes.add(now);
+    while (!recent.isEmpty() && now - recent.peekFirst() >= 1_000_000_000L) {
+      recent.pollFirst();
+    }
+    recent.addLast(now);
+    if (blocked) {
+      return problem(403, "Forbidden", "Access denied: your account is blocked");
+    }
+    if (recent.size() > LIMIT_PER_SECOND || storm.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      return problem(429, "Too Many Requests", "Too many requests");
+    }
+    String path = uri.getPath();
+    if (path.equals("/oauth2/access_token") && method.equals("POST")) {
+      return token(read(body));
+    }
+    String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
+    Long until = accessTokens.get(token);
+    if (until == null || until < System.currentTimeMillis()) {
+      return problem(401, "Unauthorized", "Unauthorized");
+    }
+    Map<String, List<String>> query = query(uri.getRawQuery());
+    Matcher m;
+    if (path.equals("/api/v4/account")) {
+      return ok(JSON.createObjectNode().put("id", ACCOUNT_ID).put("name", "Acme").put("subdomain", "acme"));
+    } else if (path.equals("/api/v4/contacts") && method.equals("GET")) {
+      return list("contacts", contacts.values().stream().filter(c -> matches(c, first(query, "query"))).toList(), query);
+    } else if ((m = CONTACT.matcher(path)).matches() && method.equals("GET")) {
+      ObjectNode c = contacts.get(Long.parseLong(m.group(1)));
+      return c == null ? problem(404, "Not Found", "Contact not found") : ok(c);
+    } else if (path.equals("/api/v4/leads") && method.equals("GET")) {
+      List<String> wanted = query.getOrDefault("filter[id][]", List.of());
+      return list("leads", leads.values().stream()
+          .filter(l -> wanted.isEmpty() || wanted.contains(l.get("id").asText())).toList(), query);
+    } else if (path.equals("/api/v4/leads") && method.equals("POST")) {
+      return addLeads(read(body), false);
+    } else if (path.equals("/api/v4/leads/complex") && method.equals("POST")) {
+      return addLeads(read(body), true);
+    } else if ((m = LEAD_NOTES.matcher(path)).matches()) {
+      long leadId = Long.parseLong(m.group(1));
+      if (!leads.containsKey(leadId)) {
+        return problem(404, "Not Found", "Lead not found");
+      }
+      return method.equals("POST") ? addNotes(leadId, read(body))
+          : list("notes", notes.getOrDefault(leadId, List.of()), query);
+    } else if (path.equals("/api/v4/leads/pipelines")) {
+      ObjectNode pipeline = JSON.createObjectNode().put("id", PIPELINE_ID).put("name", "Sales").put("is_main", true);
+      ArrayNode statuses = pipeline.putObject("_embedded").putArray("statuses");
+      statuses.addObject().put("id", FIRST_STAGE).put("name", "First contact");
+      statuses.addObject().put("id", Crm.WON).put("name", "Won");
+      statuses.addObject().put("id", Crm.LOST).put("name", "Lost");
+      return list("pipelines", List.of(pipeline), query);
+    }
+    return problem(404, "Not Found", "No route " + method + " " + path);
+  }
+
+  private Answer token(JsonNode request) {
+    if (!CLIENT_ID.equals(request.path("client_id").asText())
+        || !CLIENT_SECRET.equals(request.path("client_secret").asText())) {
+      return problem(401, "Unauthorized", "Client authentication failed");
+    }
+    String grant = request.path("grant_type").asText();
+    if (grant.equals("authorization_code")) {
+      if (!codes.remove(request.path("code").asText())) {
+        return problem(400, "Bad Request", "Authorization code has been revoked");
+      }
+    } else if (grant.equals("refresh_token")) {
+      if (!refreshTokens.remove(request.path("refresh_token").asText())) {
+        ObjectNode revoked = (ObjectNode) read(problem(401, "Unauthorized", "Unauthorized").body());
+        revoked.put("hint", "Token has been revoked");
+        return new Answer(401, revoked.toString());
+      }
+      refreshes.incrementAndGet();
+    } else {
+      return problem(400, "Bad Request", "Unsupported grant type");
+    }
+    String access = "access-" + UUID.randomUUID();
+    String refresh = "def502" + UUID.randomUUID();
+    accessTokens.put(access, System.currentTimeMillis() + tokenLifetimeSeconds * 1000L);
+    refreshTokens.add(refresh);
+    return ok(JSON.createObjectNode().put("token_type", "Bearer").put("expires_in", tokenLifetimeSeconds)
+        .put("access_token", access).put("refresh_token", refresh)
+        .put("server_time", System.currentTimeMillis() / 1000));
+  }
+
+  private Answer addLeads(JsonNode items, boolean complex) {
+    ArrayNode errors = JSON.createArrayNode();
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode lead = items.get(i);
+      if (lead.has("pipeline_id") && lead.get("pipeline_id").asLong() != PIPELINE_ID) {
+        errors.addObject().put("request_id", String.valueOf(i)).putArray("errors").addObject()
+            .put("code", "NotSupportedChoice").put("path", "pipeline_id")
+            .put("detail", "The value you selected is not a valid choice.");
+      }
+      for (JsonNode c : lead.path("_embedded").path("contacts")) {
+        if (c.has("id") && !contacts.containsKey(c.get("id").asLong())) {
+          errors.addObject().put("request_id", String.valueOf(i)).putArray("errors").addObject()
+              .put("code", "NotFound").put("path", "_embedded.contacts.0.id").put("detail", "Contact not found");
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      ObjectNode p = (ObjectNode) read(problem(400, "Bad Request", "Request validation failed").body());
+      p.set("validation-errors", errors);
+      return new Answer(400, p.toString());
+    }
+    ArrayNode complexAnswer = JSON.createArrayNode();
+    ArrayNode created = JSON.createArrayNode();
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode in = items.get(i);
+      long id = ids.incrementAndGet();
+      ObjectNode lead = JSON.createObjectNode().put("id", id).put("name", in.path("name").asText())
+          .put("price", in.path("price").asLong(0)).put("pipeline_id", in.path("pipeline_id").asLong(PIPELINE_ID))
+          .put("status_id", in.path("status_id").asLong(FIRST_STAGE)).put("created_at", System.currentTimeMillis() / 1000);
+      lead.putObject("_links").putObject("self").put("href", url() + "/api/v4/leads/" + id);
+      ObjectNode embedded = lead.putObject("_embedded");
+      embedded.set("tags", in.path("_embedded").path("tags").deepCopy());
+      ArrayNode linked = embedded.putArray("contacts");
+      Long contactId = null;
+      for (JsonNode c : in.path("_embedded").path("contacts")) {
+        contactId = c.has("id") ? c.get("id").asLong() : newContact(c);
+        linked.addObject().put("id", contactId);
+        ((ArrayNode) contacts.get(contactId).path("_embedded").path("leads")).addObject().put("id", id);
+      }
+      leads.put(id, lead);
+      complexAnswer.addObject().put("id", id).put("contact_id", contactId).putNull("company_id")
+          .put("merged", false).putArray("request_id").add(String.valueOf(i));
+      created.addObject().put("id", id).put("request_id", String.valueOf(i))
+          .putObject("_links").putObject("self").put("href", url() + "/api/v4/leads/" + id);
+    }
+    if (complex) {
+      return new Answer(200, complexAnswer.toString());
+    }
+    ObjectNode answer = JSON.createObjectNode();
+    answer.putObject("_links").putObject("self").put("href", url() + "/api/v4/leads");
+    answer.putObject("_embedded").set("leads", created);
+    return ok(answer);
+  }
+
+  private long newContact(JsonNode in) {
+    long id = ids.incrementAndGet();
+    ObjectNode contact = JSON.createObjectNode().put("id", id).put("name", in.path("name").asText())
+        .put("created_at", System.currentTimeMillis() / 1000);
+    JsonNode fields = in.path("custom_fields_values");
+    if (fields.isArray() && !fields.isEmpty()) {
+      contact.set("custom_fields_values", fields.deepCopy());
+    } else {
+      contact.putNull("custom_fields_values");
+    }
+    ObjectNode embedded = contact.putObject("_embedded");
+    embedded.putArray("tags");
+    embedded.putArray("leads");
+    contact.putObject("_links").putObject("self").put("href", url() + "/api/v4/contacts/" + id);
+    contacts.put(id, contact);
+    return id;
+  }
+
+  private Answer addNotes(long leadId, JsonNode items) {
+    ArrayNode created = JSON.createArrayNode();
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode in = items.get(i);
+      if (!in.path("note_type").asText().equals("common") || in.path("params").path("text").asText().isEmpty()) {
+        ObjectNode p = (ObjectNode) read(problem(400, "Bad Request", "Request validation failed").body());
+        p.putArray("validation-errors").addObject().put("request_id", String.valueOf(i)).putArray("errors")
+            .addObject().put("code", "NotBlank").put("path", "params.text").put("detail", "This value should not be blank.");
+        return new Answer(400, p.toString());
+      }
+      long id = ids.incrementAndGet();
+      ObjectNode note = JSON.createObjectNode().put("id", id).put("entity_id", leadId).put("note_type", "common")
+          .put("created_at", System.currentTimeMillis() / 1000);
+      note.set("params", in.get("params").deepCopy());
+      note.putObject("_links").putObject("self").put("href", url() + "/api/v4/leads/" + leadId + "/notes/" + id);
+      notes.computeIfAbsent(leadId, k -> new ArrayList<>()).add(note);
+      ObjectNode answer = created.addObject().put("id", id).put("entity_id", leadId).put("request_id", String.valueOf(i));
+      answer.set("_links", note.get("_links"));
+    }
+    ObjectNode answer = JSON.createObjectNode();
+    answer.putObject("_links").putObject("self").put("href", url() + "/api/v4/leads/" + leadId + "/notes");
+    answer.putObject("_embedded").set("notes", created);
+    return ok(answer);
+  }
+
+  private Answer list(String name, List<? extends JsonNode> all, Map<String, List<String>> query) {
+    int limit = Math.min(250, Integer.parseInt(first(query, "limit") == null ? "50" : first(query, "limit")));
+    int page = Integer.parseInt(first(query, "page") == null ? "1" : first(query, "page"));
+    int from = (page - 1) * limit;
+    if (from >= all.size()) {
+      return new Answer(204, "");
+    }
+    List<? extends JsonNode> items = all.subList(from, Math.min(all.size(), from + limit));
+    ObjectNode answer = JSON.createObjectNode().put("_page", page);
+    ObjectNode links = answer.putObject("_links");
+    links.putObject("self").put("href", url() + "/api/v4/" + name + "?page=" + page + "&limit=" + limit);
+    if (from + limit < all.size()) {
+      links.putObject("next").put("href", url() + "/api/v4/" + name + "?page=" + (page + 1) + "&limit=" + limit);
+    }
+    ArrayNode array = answer.putObject("_embedded").putArray(name);
+    items.forEach(i -> array.add(i.deepCopy()));
+    return ok(answer);
+  }
+
+  private static boolean matches(JsonNode contact, String query) {
+    if (query == null || query.isBlank()) {
+      return true;
+    }
+    String q = query.toLowerCase();
+    String qDigits = query.replaceAll("\\D", "");
+    if (contact.path("name").asText().toLowerCase().contains(q)) {
+      return true;
+    }
+    for (JsonNode field : contact.path("custom_fields_values")) {
+      for (JsonNode v : field.path("values")) {
+        String value = v.path("value").asText();
+        if (value.toLowerCase().contains(q)
+            || (qDigits.length() >= 5 && value.replaceAll("\\D", "").contains(qDigits))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static Answer ok(JsonNode body) {
+    return new Answer(200, body.toString());
+  }
+
+  private static Answer problem(int status, String title, String detail) {
+    return new Answer(status, JSON.createObjectNode().put("title", title)
+        .put("type", "https://httpstatus.es/" + status).put("status", status).put("detail", detail).toString());
+  }
+
+  private static JsonNode read(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String first(Map<String, List<String>> query, String key) {
+    List<String> values = query.get(key);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  private static Map<String, List<String>> query(String raw) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    if (raw == null) {
+      return out;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+    }
+    return out;
+  }
+}

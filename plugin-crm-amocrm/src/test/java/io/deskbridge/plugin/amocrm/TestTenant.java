@@ -1,0 +1,175 @@
+package io.deskbridge.plugin.amocrm;
+
+import io.deskbridge.core.conversation.AuthorType;
+import io.deskbridge.core.conversation.Visibility;
+import io.deskbridge.core.event.ConversationClosed;
+import io.deskbridge.core.event.ConversationCreated;
+import io.deskbridge.core.event.DomainEvent;
+import io.deskbridge.core.event.MessageAdded;
+import io.deskbridge.core.plugin.spi.ConversationNotes;
+import io.deskbridge.core.plugin.spi.Delivery;
+import io.deskbridge.core.plugin.spi.DeliveryResult;
+import io.deskbridge.core.plugin.spi.Mappings;
+import io.deskbridge.core.plugin.spi.PluginConfig;
+import io.deskbridge.core.plugin.spi.PluginContext;
+import io.deskbridge.core.plugin.spi.Secret;
+import io.deskbridge.core.plugin.spi.SupportDirectory;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The tenant "acme" as the platform hands it to the module, pointed at a {@link FakeAmoCrm}. */
+final class TestTenant {
+
+  static final long ID = 7;
+  static final String SLUG = "acme";
+  static final String PUBLIC_URL = "https://desk.example.test";
+  static final String WEBHOOK_TOKEN = "hook-s3cret";
+
+  final Map<String, Object> settings = new HashMap<>();
+  final InMemoryMappings mappings = new InMemoryMappings();
+  final RecordedNotes notes = new RecordedNotes();
+  final Map<Long, SupportDirectory.CustomerFacts> customers = new ConcurrentHashMap<>();
+  final Map<Long, Long> conversations = new ConcurrentHashMap<>();
+
+  private TestTenant(FakeAmoCrm fake) {
+    settings.put("baseUrl", URI.create(fake.url()));
+    settings.put("syncInternalNotes", false);
+    settings.put("mode", "notes");
+    settings.put("webhookToken", new Secret(WEBHOOK_TOKEN));
+  }
+
+  static TestTenant withToken(FakeAmoCrm fake) {
+    TestTenant t = new TestTenant(fake);
+    t.settings.put("authMode", "token");
+    t.settings.put("accessToken", new Secret(fake.longLivedToken()));
+    return t;
+  }
+
+  static TestTenant withOAuth(FakeAmoCrm fake) {
+    TestTenant t = new TestTenant(fake);
+    t.settings.put("authMode", "oauth");
+    t.settings.put("clientId", FakeAmoCrm.CLIENT_ID);
+    t.settings.put("clientSecret", new Secret(FakeAmoCrm.CLIENT_SECRET));
+    t.settings.put("redirectUri", URI.create(PUBLIC_URL + "/hooks/acme/amocrm/" + WEBHOOK_TOKEN + "/oauth"));
+    return t;
+  }
+
+  TestTenant with(String key, Object value) {
+    settings.put(key, value);
+    return this;
+  }
+
+  TestTenant customer(long id, String name, String email, String phone) {
+    customers.put(id, new SupportDirectory.CustomerFacts(id, name, Optional.ofNullable(email),
+        Optional.ofNullable(phone), Map.of()));
+    return this;
+  }
+
+  PluginConfig config() {
+    return new PluginConfig(settings);
+  }
+
+  /** A module instance, as one server of the cluster would build it; all share this tenant's tables. */
+  AmoCrmPlugin plugin() {
+    SupportDirectory directory = new SupportDirectory() {
+      @Override
+      public Optional<CustomerFacts> customer(long customerId) {
+        return Optional.ofNullable(customers.get(customerId));
+      }
+
+      @Override
+      public Optional<Long> customerOf(long conversationId) {
+        return Optional.ofNullable(conversations.get(conversationId));
+      }
+
+      @Override
+      public Optional<String> categoryName(long categoryId) {
+        return Optional.of("How-to");
+      }
+
+      @Override
+      public Optional<String> agentName(long agentId) {
+        return Optional.of("Ivan Agent");
+      }
+    };
+    return (AmoCrmPlugin) new AmoCrmPluginFactory().create(new PluginContext(ID, SLUG, config(), PUBLIC_URL,
+        mappings, notes, Clock.systemUTC(), directory));
+  }
+
+  ConversationCreated opened(long conversationId, long customerId) {
+    conversations.put(conversationId, customerId);
+    return new ConversationCreated(ID, conversationId, customerId, "telegram", Instant.now());
+  }
+
+  static MessageAdded customerSays(long conversationId, long messageId, String text) {
+    return new MessageAdded(ID, conversationId, messageId, Visibility.PUBLIC, AuthorType.CUSTOMER, null, text,
+        Instant.now());
+  }
+
+  static MessageAdded internalNote(long conversationId, long messageId, String text) {
+    return new MessageAdded(ID, conversationId, messageId, Visibility.INTERNAL, AuthorType.AGENT, 3L, text,
+        Instant.now());
+  }
+
+  static ConversationClosed closed(long conversationId) {
+    return new ConversationClosed(ID, conversationId, 5L, Instant.now());
+  }
+
+  static DeliveryResult deliver(AmoCrmPlugin plugin, DomainEvent event, int attempt) {
+    return plugin.deliver(new Delivery(1, event.type(), attempt, event, null));
+  }
+
+  /** Delivers as the outbox would: again after a RETRY, until done or failed. */
+  static DeliveryResult deliverUntilSettled(AmoCrmPlugin plugin, DomainEvent event) {
+    for (int attempt = 1; attempt <= 50; attempt++) {
+      DeliveryResult result = deliver(plugin, event, attempt);
+      if (result.outcome() != DeliveryResult.Outcome.RETRY) {
+        return result;
+      }
+      try {
+        Thread.sleep(result.retryAfter() == null ? 200 : Math.min(1000, result.retryAfter().toMillis()));
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("still retrying " + event);
+  }
+
+  static final class InMemoryMappings implements Mappings {
+    final Map<String, String> remote = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<String> remoteId(String localType, String localId) {
+      return Optional.ofNullable(remote.get(localType + ":" + localId));
+    }
+
+    @Override
+    public void remember(String localType, String localId, String remoteId) {
+      remote.put(localType + ":" + localId, remoteId);
+    }
+
+    @Override
+    public boolean compareAndSet(String localType, String localId, String expected, String replacement) {
+      String key = localType + ":" + localId;
+      return expected == null ? remote.putIfAbsent(key, replacement) == null
+          : remote.replace(key, expected, replacement);
+    }
+  }
+
+  static final class RecordedNotes implements ConversationNotes {
+    final Map<Long, List<String>> notes = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean addInternalNote(long conversationId, String text) {
+      notes.computeIfAbsent(conversationId, id -> new CopyOnWriteArrayList<>()).add(text);
+      return true;
+    }
+  }
+}
