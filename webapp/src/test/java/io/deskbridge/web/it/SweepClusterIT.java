@@ -2,26 +2,16 @@ package io.deskbridge.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,43 +27,17 @@ class SweepClusterIT {
 
   @Test
   void twoInstancesAnnounceEveryAlertAndCloseEverySilentConversationOnce() throws Exception {
-    String url = System.getenv("DESKBRIDGE_DB_URL");
-    assumeTrue(url != null && url.startsWith("jdbc:postgresql:"), "needs DESKBRIDGE_DB_URL on PostgreSQL");
-    String database = "deskbridge_sweep_" + UUID.randomUUID().toString().substring(0, 8);
-    String clusterUrl = createDatabase(url, database);
-
-    Path work = DeskbridgeServer.workDir().resolve("sweep-cluster");
-    ServerProcess.deleteTree(work);
-    Files.createDirectories(work);
-    try {
-      sweepWithTwoInstances(clusterUrl, work);
-    } finally {
-      dropDatabase(url, database);
-    }
-  }
-
-  private static void sweepWithTwoInstances(String clusterUrl, Path work) throws Exception {
-    String adminToken = "sweep-admin-" + UUID.randomUUID();
-    byte[] key = new byte[32];
-    new java.security.SecureRandom().nextBytes(key);
-    Map<String, String> env = Map.of(
-        "DESKBRIDGE_DB_URL", clusterUrl,
-        "DESKBRIDGE_ADMIN_TOKEN", adminToken,
-        "DESKBRIDGE_SECRET_KEY", Base64.getEncoder().encodeToString(key),
-        "DESKBRIDGE_DEMO", "false",
-        "DESKBRIDGE_SWEEP_POLL", "PT0.2S");
-    try (Receiver receiver = new Receiver();
-        ServerProcess a = ServerProcess.start(work.resolve("root-a"), work.resolve("a.log"),
-            with(env, "DESKBRIDGE_DATA_DIR", work.resolve("data-a").toString()));
-        ServerProcess b = ServerProcess.start(work.resolve("root-b"), work.resolve("b.log"),
-            with(env, "DESKBRIDGE_DATA_DIR", work.resolve("data-b").toString()))) {
-      TestTenant tenant = TestTenant.createWith(a.api(), adminToken, "sweep");
-      configure(a.api(), tenant, receiver.url("/sweep"));
+    try (TwoInstances cluster = TwoInstances.start("sweep-cluster", Map.of("DESKBRIDGE_SWEEP_POLL", "PT0.2S"));
+        Receiver receiver = new Receiver()) {
+      Api a = cluster.a();
+      Api b = cluster.b();
+      TestTenant tenant = TestTenant.createWith(a, cluster.adminToken, "sweep");
+      configure(a, tenant, receiver.url("/sweep"));
 
       Set<Long> silent = new HashSet<>();
       Set<Long> waiting = new HashSet<>();
       for (int i = 0; i < CONVERSATIONS; i++) {
-        Api api = i % 2 == 0 ? a.api() : b.api();
+        Api api = i % 2 == 0 ? a : b;
         long conversation = tenant.newConversation(api, "sw-" + i);
         if (i % 4 == 0) {
           // Answered at once, so the first-reply timer stops early and the silence rule takes over.
@@ -108,14 +72,14 @@ class SweepClusterIT {
       for (long conversation : silent) {
         assertEquals(1, perCycle.getOrDefault("conversation.closed " + conversation, 0),
             "conversation " + conversation + " was closed once");
-        assertClosedAfterOnePrompt(a.api(), tenant, conversation);
+        assertClosedAfterOnePrompt(a, tenant, conversation);
       }
 
-      long checkedByA = counter(a.api(), "deskbridge_sweep_checked_total");
-      long checkedByB = counter(b.api(), "deskbridge_sweep_checked_total");
+      long checkedByA = counter(a, "deskbridge_sweep_checked_total");
+      long checkedByB = counter(b, "deskbridge_sweep_checked_total");
       System.out.printf("Sweep cluster test: instance A checked %d, instance B %d conversations; found already"
               + " done when locked: A %d, B %d (%d announcements, %d closes)%n", checkedByA, checkedByB,
-          counter(a.api(), "deskbridge_sweep_skipped_total"), counter(b.api(), "deskbridge_sweep_skipped_total"),
+          counter(a, "deskbridge_sweep_skipped_total"), counter(b, "deskbridge_sweep_skipped_total"),
           calls.size() - silent.size(), silent.size());
       assertTrue(checkedByA > 0 && checkedByB > 0, "both instances swept part of the conversations");
     }
@@ -186,31 +150,6 @@ class SweepClusterIT {
   }
 
   private static long counter(Api api, String name) {
-    Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*})?\\s+([0-9.Ee+-]+)")
-        .matcher(api.get("/metrics", null).raw());
-    return m.find() ? (long) Double.parseDouble(m.group(2)) : 0;
-  }
-
-  private static Map<String, String> with(Map<String, String> env, String key, String value) {
-    Map<String, String> copy = new HashMap<>(env);
-    copy.put(key, value);
-    return copy;
-  }
-
-  private static String createDatabase(String url, String database) throws Exception {
-    onServer(url, "CREATE DATABASE " + database);
-    return url.replaceFirst("/[^/?]+(\\?.*)?$", "/" + database);
-  }
-
-  private static void dropDatabase(String url, String database) throws Exception {
-    onServer(url, "DROP DATABASE IF EXISTS " + database);
-  }
-
-  private static void onServer(String url, String sql) throws Exception {
-    String admin = url.replaceFirst("/[^/?]+(\\?.*)?$", "/postgres");
-    try (Connection c = DriverManager.getConnection(admin, System.getenv("DESKBRIDGE_DB_USER"),
-        System.getenv("DESKBRIDGE_DB_PASSWORD")); Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
+    return TwoInstances.counter(api, name, "");
   }
 }
