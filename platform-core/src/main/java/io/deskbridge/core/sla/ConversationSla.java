@@ -46,11 +46,10 @@ public class ConversationSla {
   }
 
   public ConversationSlaStatus status(Conversation conversation, SupportRules tenantRules, Instant now) {
-    Optional<String> planName = customers.findById(conversation.tenantId(), conversation.customerId())
-        .flatMap(Customer::plan);
-    Optional<TenantSupportPlan> plan = planName.flatMap(name -> catalog.planNamed(conversation.tenantId(), name));
-    TenantSlaPolicy policy = catalog.policyFor(
-        conversation.tenantId(), tenantRules, conversation.isOurClient(), planName.orElse(null));
+    Optional<TenantSupportPlan> plan = customers.findById(conversation.tenantId(), conversation.customerId())
+        .flatMap(Customer::plan)
+        .flatMap(name -> catalog.planNamed(conversation.tenantId(), name));
+    TenantSlaPolicy policy = catalog.policyFor(conversation.tenantId(), tenantRules, conversation.isOurClient(), plan);
     BusinessHours hours = calendarOf(tenantRules);
     SlaTimers timers = new SlaClock(policy.policy(), hours).timers(timeline(conversation), now);
     Instant engageBy = plan.map(p -> p.timeToEngage().dueFrom(conversation.createdAt(), hours)).orElse(null);

@@ -35,8 +35,7 @@ public class SlaCatalog {
   }
 
   public List<TenantSlaPolicy> policies(TenantId tenant) {
-    ensureDefaults(tenant);
-    return catalog.policies(tenant);
+    return ensureDefaults(tenant);
   }
 
   public TenantSlaPolicy policy(TenantId tenant, long id) {
@@ -119,32 +118,37 @@ public class SlaCatalog {
    * The policy that times a conversation (handbook 003, 004): for our clients the tenant's stricter
    * policy when one is set; else the customer's plan's; else the tenant's default; else its first.
    */
-  public TenantSlaPolicy policyFor(TenantId tenant, SupportRules tenantRules, boolean ourClient, String planName) {
+  public TenantSlaPolicy policyFor(TenantId tenant, SupportRules tenantRules, boolean ourClient,
+      Optional<TenantSupportPlan> plan) {
     if (ourClient) {
       Optional<TenantSlaPolicy> strict = tenantRules.ourClientsPolicyId().flatMap(id -> catalog.policy(tenant, id));
       if (strict.isPresent()) {
         return strict.get();
       }
     }
-    return planNamed(tenant, planName)
-        .flatMap(plan -> catalog.policy(tenant, plan.policyId()))
+    return plan
+        .flatMap(p -> catalog.policy(tenant, p.policyId()))
         .or(() -> tenantRules.defaultPolicyId().flatMap(id -> catalog.policy(tenant, id)))
         .orElseGet(() -> policies(tenant).get(0));
   }
 
-  private void ensureDefaults(TenantId tenant) {
-    if (!catalog.policies(tenant).isEmpty()) {
-      return;
+  /** The tenant's policies, storing the defaults first when it has none. */
+  private List<TenantSlaPolicy> ensureDefaults(TenantId tenant) {
+    List<TenantSlaPolicy> stored = catalog.policies(tenant);
+    if (!stored.isEmpty()) {
+      return stored;
     }
     catalog.lockTenant(tenant);
-    if (!catalog.policies(tenant).isEmpty()) {
-      return;
+    stored = catalog.policies(tenant);
+    if (!stored.isEmpty()) {
+      return stored;
     }
     TenantSlaPolicy defaults = new TenantSlaPolicy(tenant, SlaPolicy.defaults());
     catalog.add(defaults);
     for (SupportPlan plan : SupportPlan.defaults()) {
       catalog.add(new TenantSupportPlan(tenant, plan.name(), plan.timeToEngage(), defaults.id()));
     }
+    return List.of(defaults);
   }
 
   private static void validatePlan(String name, SlaDuration timeToEngage, Long policyId) {
