@@ -1,5 +1,6 @@
 package io.deskbridge.plugin.amocrm;
 
+import io.deskbridge.core.plugin.spi.RequestPacer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -68,8 +69,8 @@ final class AmoApi {
   }
 
   static HttpResponse<String> exchange(HttpRequest request, String what, RequestPacer pacer, HttpClient http) {
-    pacer.awaitTurn();
     try {
+      pacer.awaitTurn();
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw AmoCallFailed.retry(null, "amoCRM did not answer " + what + ": " + e);

@@ -2,18 +2,15 @@ package io.deskbridge.plugin.amocrm;
 
 import io.deskbridge.core.plugin.spi.ConfigProperty;
 import io.deskbridge.core.plugin.spi.ConfigType;
+import io.deskbridge.core.plugin.spi.ModuleVersion;
 import io.deskbridge.core.plugin.spi.Plugin;
 import io.deskbridge.core.plugin.spi.PluginConfig;
 import io.deskbridge.core.plugin.spi.PluginContext;
 import io.deskbridge.core.plugin.spi.PluginFactory;
 import io.deskbridge.core.plugin.spi.RateLimit;
 import io.deskbridge.core.shared.FieldError;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * amoCRM (Kommo): each conversation becomes a note trail on a lead of the customer's contact. The
@@ -58,7 +55,7 @@ public final class AmoCrmPluginFactory implements PluginFactory {
   static final ConfigProperty CHANNEL_SECRET =
       ConfigProperty.of("channelSecret", ConfigType.SECRET, "Chat channel secret").build();
 
-  private final String version = builtVersion();
+  private final String version = ModuleVersion.of(AmoCrmPluginFactory.class);
 
   @Override
   public String id() {
@@ -125,15 +122,5 @@ public final class AmoCrmPluginFactory implements PluginFactory {
   @Override
   public Plugin create(PluginContext context) {
     return new AmoCrmPlugin(context, AmoCrmConfig.from(context.config()));
-  }
-
-  private static String builtVersion() {
-    try (InputStream in = AmoCrmPluginFactory.class.getResourceAsStream("module.properties")) {
-      Properties properties = new Properties();
-      properties.load(in);
-      return properties.getProperty("version");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

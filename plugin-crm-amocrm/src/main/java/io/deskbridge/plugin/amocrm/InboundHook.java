@@ -1,5 +1,6 @@
 package io.deskbridge.plugin.amocrm;
 
+import io.deskbridge.core.plugin.spi.FormBody;
 import io.deskbridge.core.plugin.spi.Mappings;
 import io.deskbridge.core.plugin.spi.PluginContext;
 import io.deskbridge.core.plugin.spi.WebhookRequest;

@@ -3,6 +3,7 @@ package io.deskbridge.plugin.amocrm;
 import io.deskbridge.core.conversation.AuthorType;
 import io.deskbridge.core.event.ConversationClosed;
 import io.deskbridge.core.event.MessageAdded;
+import io.deskbridge.core.plugin.spi.Lease;
 import io.deskbridge.core.plugin.spi.Mappings;
 import io.deskbridge.core.plugin.spi.PluginContext;
 import io.deskbridge.core.plugin.spi.SupportDirectory.CustomerFacts;

@@ -1,6 +1,8 @@
 package io.deskbridge.plugin.amocrm;
 
+import io.deskbridge.core.plugin.spi.Lease;
 import io.deskbridge.core.plugin.spi.Mappings;
+import io.deskbridge.core.plugin.spi.RequestPacer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;

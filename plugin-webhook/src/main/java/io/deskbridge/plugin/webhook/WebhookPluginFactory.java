@@ -3,19 +3,16 @@ package io.deskbridge.plugin.webhook;
 import io.deskbridge.core.event.EventTypes;
 import io.deskbridge.core.plugin.spi.ConfigProperty;
 import io.deskbridge.core.plugin.spi.ConfigType;
+import io.deskbridge.core.plugin.spi.ModuleVersion;
 import io.deskbridge.core.plugin.spi.Plugin;
 import io.deskbridge.core.plugin.spi.PluginConfig;
 import io.deskbridge.core.plugin.spi.PluginContext;
 import io.deskbridge.core.plugin.spi.PluginFactory;
 import io.deskbridge.core.plugin.spi.RateLimit;
 import io.deskbridge.core.shared.FieldError;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * Outgoing webhooks: every event a tenant chose is POSTed as signed JSON to the tenant's receiver,
@@ -51,7 +48,7 @@ public final class WebhookPluginFactory implements PluginFactory {
   /** An outbox worker waits this long at most for one receiver. */
   static final Duration MAX_TIMEOUT = Duration.ofSeconds(60);
 
-  private final String version = builtVersion();
+  private final String version = ModuleVersion.of(WebhookPluginFactory.class);
 
   @Override
   public String id() {
@@ -105,15 +102,5 @@ public final class WebhookPluginFactory implements PluginFactory {
   @Override
   public Plugin create(PluginContext context) {
     return new WebhookPlugin(context, WebhookConfig.from(context.config()));
-  }
-
-  private static String builtVersion() {
-    try (InputStream in = WebhookPluginFactory.class.getResourceAsStream("module.properties")) {
-      Properties properties = new Properties();
-      properties.load(in);
-      return properties.getProperty("version");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

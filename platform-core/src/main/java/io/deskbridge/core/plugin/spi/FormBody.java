@@ -1,4 +1,4 @@
-package io.deskbridge.plugin.amocrm;
+package io.deskbridge.core.plugin.spi;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -8,14 +8,14 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * amoCRM's webhook body: {@code application/x-www-form-urlencoded} with PHP-style bracketed keys
+ * A CRM's webhook body (amoCRM, Bitrix24): {@code application/x-www-form-urlencoded} with PHP-style bracketed keys
  * ({@code leads[status][0][id]=1001}). Keys are kept flat; callers ask for the paths they know.
  */
-final class FormBody {
+public final class FormBody {
 
   private final Map<String, String> values = new LinkedHashMap<>();
 
-  FormBody(String body) {
+  public FormBody(String body) {
     for (String pair : body.split("&")) {
       if (pair.isEmpty()) {
         continue;
@@ -27,12 +27,12 @@ final class FormBody {
     }
   }
 
-  Optional<String> get(String key) {
+  public Optional<String> get(String key) {
     return Optional.ofNullable(values.get(key));
   }
 
   /** The indexes under a list key: {@code indexes("leads[status]")} → 0, 1, … */
-  TreeSet<Integer> indexes(String prefix) {
+  public TreeSet<Integer> indexes(String prefix) {
     TreeSet<Integer> found = new TreeSet<>();
     for (String key : values.keySet()) {
       if (key.startsWith(prefix + "[")) {

@@ -1,6 +1,5 @@
-package io.deskbridge.plugin.amocrm;
+package io.deskbridge.core.plugin.spi;
 
-import io.deskbridge.core.plugin.spi.Mappings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -10,7 +9,7 @@ import java.util.UUID;
  * A lock shared by every server of the cluster, kept in the module's mappings with compare-and-set.
  * It expires, so a server killed while holding it does not block the tenant for good.
  */
-final class Lease {
+public final class Lease {
 
   private static final String TYPE = "lease";
   private static final String FREE = "free";
@@ -20,13 +19,13 @@ final class Lease {
   private final Clock clock;
   private String held;
 
-  Lease(Mappings mappings, String name, Clock clock) {
+  public Lease(Mappings mappings, String name, Clock clock) {
     this.mappings = mappings;
     this.name = name;
     this.clock = clock;
   }
 
-  boolean tryAcquire(Duration ttl) {
+  public boolean tryAcquire(Duration ttl) {
     String mine = UUID.randomUUID() + "@" + clock.instant().plus(ttl).toEpochMilli();
     Optional<String> current = mappings.remoteId(TYPE, name);
     boolean won;
@@ -41,7 +40,7 @@ final class Lease {
     return won;
   }
 
-  void release() {
+  public void release() {
     if (held != null) {
       mappings.compareAndSet(TYPE, name, held, FREE);
       held = null;
