@@ -50,6 +50,14 @@ public abstract sealed class Message permits PublicMessage, InternalNote {
   @Column(nullable = false, length = 65536)
   private String text;
 
+  /** Set when the author is no Deskbridge agent, e.g. an amoCRM manager's name. */
+  @Column(name = "author_name", length = 200)
+  private String authorName;
+
+  /** The module that brought the message in from a vendor; null for Deskbridge's own and channels'. */
+  @Column(length = 40)
+  private String origin;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -65,7 +73,21 @@ public abstract sealed class Message permits PublicMessage, InternalNote {
     this.createdAt = at;
   }
 
+  /** Marks a message written outside Deskbridge and brought in by a module. */
+  protected void cameFrom(String module, String author) {
+    this.origin = module;
+    this.authorName = author;
+  }
+
   public abstract Visibility visibility();
+
+  public Optional<String> authorName() {
+    return Optional.ofNullable(authorName);
+  }
+
+  public Optional<String> origin() {
+    return Optional.ofNullable(origin);
+  }
 
   public Long id() {
     return id;

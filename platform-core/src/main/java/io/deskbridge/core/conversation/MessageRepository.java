@@ -13,6 +13,9 @@ public interface MessageRepository {
 
   Optional<PublicMessage> findInbound(TenantId tenant, String channel, String externalId);
 
+  /** A conversation's public message with this external id, whatever its channel. */
+  Optional<PublicMessage> findByExternalId(TenantId tenant, long conversationId, String externalId);
+
   /** Staff view: public messages and internal notes, oldest first. */
   Page<Message> timeline(TenantId tenant, long conversationId, String cursor, int limit);
 

@@ -40,6 +40,23 @@ public non-sealed class PublicMessage extends Message {
     return new PublicMessage(conversation, AuthorType.AGENT, agentId, text, conversation.channel(), null, at);
   }
 
+  /**
+   * A reply to the customer written outside Deskbridge, e.g. by an amoCRM manager in amoCRM's chat
+   * inbox, brought in by the module {@code origin}. The vendor's message id, qualified by the module,
+   * is its external id, so a redelivered reply is stored once.
+   */
+  public static PublicMessage externalReply(Conversation conversation, String origin, String vendorMessageId,
+      String authorName, String text, Instant at) {
+    PublicMessage reply = new PublicMessage(conversation, AuthorType.AGENT, null, text, conversation.channel(),
+        externalReplyId(origin, vendorMessageId), at);
+    reply.cameFrom(origin, authorName);
+    return reply;
+  }
+
+  static String externalReplyId(String origin, String vendorMessageId) {
+    return origin + ":" + vendorMessageId;
+  }
+
   public static PublicMessage systemNotice(Conversation conversation, String text, Instant at) {
     return new PublicMessage(conversation, AuthorType.SYSTEM, null, text, conversation.channel(), null, at);
   }

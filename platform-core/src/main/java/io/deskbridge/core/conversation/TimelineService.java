@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes to and reads a conversation's timeline. Replies and internal notes are separate methods
@@ -87,6 +88,28 @@ public class TimelineService {
     return reply;
   }
 
+  /**
+   * A reply written outside Deskbridge by {@code authorName} (an amoCRM manager), brought in by the
+   * module {@code origin}. Stored once per vendor message id: a redelivery returns the first copy.
+   * It counts as the team's answer (SLA, auto-close) like an agent's reply.
+   */
+  public PublicMessage externalReply(TenantId tenant, long conversationId, String origin, String vendorMessageId,
+      String authorName, String text) {
+    validate(tenant, text, List.of());
+    Conversation conversation = conversation(tenant, conversationId);
+    Optional<PublicMessage> earlier = messages.findByExternalId(tenant, conversationId,
+        PublicMessage.externalReplyId(origin, vendorMessageId));
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    Instant now = clock.instant();
+    conversation.recordAgentReply(now, false);
+    PublicMessage reply = PublicMessage.externalReply(conversation, origin, vendorMessageId, authorName, text, now);
+    messages.add(reply);
+    announce(reply);
+    return reply;
+  }
+
   public InternalNote addInternalNote(TenantId tenant, long conversationId, Long agentId, String text,
       List<NewAttachment> files) {
     validate(tenant, text, files);
@@ -119,7 +142,7 @@ public class TimelineService {
   private void announce(Message message) {
     outbox.publish(new MessageAdded(message.tenantId().value(), message.conversationId(), message.id(),
         message.visibility(), message.authorType(), message.authorAgentId().orElse(null), message.text(),
-        message.createdAt()));
+        message.createdAt(), message.origin().orElse(null), message.authorName().orElse(null)));
   }
 
   private void validate(TenantId tenant, String text, List<NewAttachment> files) {

@@ -41,6 +41,17 @@ public class JpaMessageRepository implements MessageRepository {
   }
 
   @Override
+  public Optional<PublicMessage> findByExternalId(TenantId tenant, long conversationId, String externalId) {
+    return em.createQuery("select m from PublicMessage m where m.tenantId = :t and m.conversationId = :c"
+            + " and m.externalId = :x", PublicMessage.class)
+        .setParameter("t", tenant.value())
+        .setParameter("c", conversationId)
+        .setParameter("x", externalId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
   public Page<Message> timeline(TenantId tenant, long conversationId, String cursor, int limit) {
     return page(Message.class, tenant, conversationId, cursor, limit);
   }

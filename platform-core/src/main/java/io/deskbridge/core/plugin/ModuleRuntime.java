@@ -1,6 +1,8 @@
 package io.deskbridge.core.plugin;
 
 import io.deskbridge.core.plugin.spi.ConversationNotes;
+import io.deskbridge.core.plugin.spi.CustomerReplies;
+import io.deskbridge.core.plugin.spi.ModuleJobs;
 import io.deskbridge.core.plugin.spi.Plugin;
 import io.deskbridge.core.plugin.spi.PluginConfig;
 import io.deskbridge.core.plugin.spi.PluginContext;
@@ -37,7 +39,7 @@ public class ModuleRuntime {
   private final PluginCatalog catalog;
   private final PlatformSettings settings;
   private final ModuleMappings mappings;
-  private final ConversationNotesPort notes;
+  private final ConversationPort conversations;
   private final TenantRepository tenants;
   private final Clock clock;
   private final SecretBox box;
@@ -45,11 +47,11 @@ public class ModuleRuntime {
 
   @Inject
   public ModuleRuntime(PluginCatalog catalog, PlatformSettings settings, ModuleMappings mappings,
-      ConversationNotesPort notes, TenantRepository tenants, Clock clock, ModuleDirectory directory) {
+      ConversationPort conversations, TenantRepository tenants, Clock clock, ModuleDirectory directory) {
     this.catalog = catalog;
     this.settings = settings;
     this.mappings = mappings;
-    this.notes = notes;
+    this.conversations = conversations;
     this.tenants = tenants;
     this.clock = clock;
     this.directory = directory;
@@ -95,7 +97,9 @@ public class ModuleRuntime {
         .orElseThrow(() -> new NotFoundException("Tenant", stored.tenantId()));
     PluginContext context = new PluginContext(tenant.id(), tenant.slug(), config(factory, stored),
         settings.publicUrl(), mappings.forModule(tenant.id(), stored.moduleId()),
-        notes.forTenant(tenant.tenantId()), clock, directory.forTenant(tenant.tenantId()));
+        conversations.notes(tenant.tenantId()), clock, directory.forTenant(tenant.tenantId()),
+        conversations.replies(tenant.tenantId(), stored.moduleId()),
+        conversations.jobs(tenant.tenantId(), stored.moduleId()));
     return factory.create(context);
   }
 
@@ -129,8 +133,12 @@ public class ModuleRuntime {
     live.clear();
   }
 
-  /** Adapts the conversation package's internal-note writer to what modules may use. */
-  public interface ConversationNotesPort {
-    ConversationNotes forTenant(TenantId tenant);
+  /** What modules may write into their tenant's conversations, adapted from the conversation package. */
+  public interface ConversationPort {
+    ConversationNotes notes(TenantId tenant);
+
+    CustomerReplies replies(TenantId tenant, String moduleId);
+
+    ModuleJobs jobs(TenantId tenant, String moduleId);
   }
 }

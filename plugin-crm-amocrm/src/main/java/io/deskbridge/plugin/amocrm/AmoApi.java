@@ -118,7 +118,9 @@ final class AmoApi {
     }
     try {
       JsonObject p = parse(body).asJsonObject();
-      StringBuilder s = new StringBuilder(": ").append(p.getString("detail", p.getString("title", "")));
+      // amoCRM's main API answers problem+json; its Chats API answers {"error": "..."}.
+      StringBuilder s = new StringBuilder(": ").append(p.getString("detail", p.getString("title",
+          p.getString("error", ""))));
       if (p.containsKey("hint")) {
         s.append(" (").append(p.getString("hint", "")).append(')');
       }

@@ -8,17 +8,29 @@ import java.util.Optional;
 /** One tenant's amoCRM settings, typed (see {@link AmoCrmPluginFactory} for the keys). */
 record AmoCrmConfig(URI baseUrl, String authMode, Optional<Secret> accessToken, Optional<String> clientId,
     Optional<Secret> clientSecret, Optional<String> redirectUri, Optional<Long> pipelineId,
-    Optional<Long> statusId, boolean syncInternalNotes, Optional<Secret> webhookToken, String mode) {
+    Optional<Long> statusId, boolean syncInternalNotes, Optional<Secret> webhookToken, String mode,
+    Optional<URI> amojoBaseUrl, Optional<String> channelId, Optional<Secret> channelSecret,
+    Optional<String> channelBotId) {
 
   static final String TOKEN = "token";
   static final String OAUTH = "oauth";
+  static final String NOTES = "notes";
+  static final String CHAT = "chat";
 
   static AmoCrmConfig from(PluginConfig c) {
     return new AmoCrmConfig(c.uri("baseUrl"), c.string("authMode"),
         Optional.ofNullable(c.secret("accessToken")), Optional.ofNullable(c.string("clientId")),
         Optional.ofNullable(c.secret("clientSecret")), Optional.ofNullable(c.uri("redirectUri")).map(Object::toString),
         c.value("pipelineId").map(Long.class::cast), c.value("statusId").map(Long.class::cast),
-        c.bool("syncInternalNotes"), Optional.ofNullable(c.secret("webhookToken")), c.string("mode"));
+        c.bool("syncInternalNotes"), Optional.ofNullable(c.secret("webhookToken")), c.string("mode"),
+        Optional.ofNullable(c.uri("amojoBaseUrl")), Optional.ofNullable(c.string("channelId")).filter(s -> !s.isBlank()),
+        Optional.ofNullable(c.secret("channelSecret")),
+        Optional.ofNullable(c.string("channelBotId")).filter(s -> !s.isBlank()));
+  }
+
+  /** Conversations live in amoCRM's own chat inbox (the Chats API) rather than as lead notes. */
+  boolean isChat() {
+    return CHAT.equals(mode);
   }
 
   boolean isOAuth() {

@@ -20,7 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** One tenant's amoCRM in {@code notes} mode: conversations become leads with notes. */
+/**
+ * One tenant's amoCRM. In {@code notes} mode conversations become leads with notes; in {@code chat}
+ * mode they also become chats in amoCRM's own inbox, and managers' answers there reach the customer.
+ */
 final class AmoCrmPlugin implements Plugin {
 
   private final AmoCrmConfig config;
@@ -29,6 +32,8 @@ final class AmoCrmPlugin implements Plugin {
   private final Crm crm;
   private final LeadSync sync;
   private final InboundHook hook;
+  private final ChatInbox chat;
+  private final ChatHook chatHook;
 
   AmoCrmPlugin(PluginContext context, AmoCrmConfig config) {
     this.config = config;
@@ -45,24 +50,51 @@ final class AmoCrmPlugin implements Plugin {
     this.crm = new Crm(new AmoApi(config.base(), tokens, pacer, http), config);
     this.sync = new LeadSync(crm, context);
     this.hook = new InboundHook(config, context, this::accountId, oauth);
+    if (config.isChat()) {
+      ChannelSignature signature = new ChannelSignature(config.channelSecret().orElseThrow().reveal());
+      AmojoApi amojo = new AmojoApi(config.amojoBaseUrl().orElseThrow().toString(), signature, pacer, http,
+          context.clock());
+      this.chat = new ChatInbox(amojo, crm, sync, config, context);
+      this.chatHook = new ChatHook(signature, context);
+    } else {
+      this.chat = null;
+      this.chatHook = null;
+    }
   }
 
+  /** A manager's answer brought in from amoCRM's chat is never sent back to amoCRM. */
   @Override
   public boolean wants(DomainEvent event) {
     return event instanceof ConversationCreated || event instanceof ConversationClosed
-        || event instanceof MessageAdded m && (!m.isInternal() || config.syncInternalNotes());
+        || event instanceof MessageAdded m && !m.cameFrom(AmoCrmPluginFactory.ID)
+            && (!m.isInternal() || config.syncInternalNotes());
   }
 
   @Override
   public DeliveryResult deliver(Delivery delivery) {
     try {
       DomainEvent event = delivery.domainEvent().orElse(null);
-      if (event instanceof ConversationCreated c) {
-        sync.leadOf(c.conversationId(), Optional.of(c.customerId()), c.channel());
+      if (delivery.agentAction().filter(a -> a.actionId().equals(ChatInbox.MANAGER_REPLY)).isPresent()
+          && chat != null) {
+        chat.deliverManagerReply(delivery.agentAction().get());
+      } else if (event instanceof ConversationCreated c) {
+        if (chat != null) {
+          chat.open(c.conversationId(), Optional.of(c.customerId()), c.channel());
+        } else {
+          sync.leadOf(c.conversationId(), Optional.of(c.customerId()), c.channel());
+        }
       } else if (event instanceof MessageAdded m && wants(m)) {
-        sync.message(m);
+        // Internal notes never enter the chat, which mirrors what the customer sees; at most a lead note.
+        if (chat != null && !m.isInternal()) {
+          chat.send(m);
+        } else {
+          sync.message(m);
+        }
       } else if (event instanceof ConversationClosed c) {
         sync.closed(c);
+      } else if (delivery.agentAction().isPresent()) {
+        return DeliveryResult.failed("amoCRM has no action '" + delivery.agentAction().get().actionId()
+            + "' in " + config.mode() + " mode");
       }
       return DeliveryResult.done();
     } catch (AmoCallFailed e) {
@@ -76,7 +108,9 @@ final class AmoCrmPlugin implements Plugin {
       JsonObject account = crm.account();
       long id = account.getJsonNumber("id").longValue();
       context.mappings().remember("account", "id", Long.toString(id));
-      return ConnectionCheck.ok("Connected to amoCRM account " + account.getString("name", "") + " (" + id + ")");
+      String connected = "Connected to amoCRM account " + account.getString("name", "") + " (" + id + ")";
+      return ConnectionCheck.ok(chat == null ? connected
+          : connected + "; chat channel connected (scope " + chat.connectedScope() + ")");
     } catch (AmoCallFailed e) {
       return ConnectionCheck.failed(e.getMessage());
     }
@@ -84,6 +118,9 @@ final class AmoCrmPlugin implements Plugin {
 
   @Override
   public WebhookResponse handleWebhook(WebhookRequest request) {
+    if (request.path().equals("chat")) {
+      return chatHook == null ? WebhookResponse.notFound() : chatHook.handle(request);
+    }
     return hook.handle(request);
   }
 

@@ -48,12 +48,19 @@ public final class AmoCrmPluginFactory implements PluginFactory {
       .help("Secret part of /hooks/{tenant}/amocrm/{webhookToken}, the address amoCRM's webhooks call.").build();
   static final ConfigProperty MODE = ConfigProperty.of("mode", ConfigType.ENUM, "Mode")
       .options(List.of("notes", "chat")).defaultValue("notes")
-      .help("notes: messages become lead notes. chat: amoCRM's own chat inbox (not available yet).").build();
+      .help("notes: messages become lead notes. chat: conversations also appear in amoCRM's own chat inbox"
+          + " and managers may answer there (needs a Chats API channel).").build();
   static final ConfigProperty AMOJO_BASE_URL =
-      ConfigProperty.of("amojoBaseUrl", ConfigType.URL, "Chats API address").build();
-  static final ConfigProperty CHANNEL_ID = ConfigProperty.of("channelId", ConfigType.STRING, "Chat channel id").build();
+      ConfigProperty.of("amojoBaseUrl", ConfigType.URL, "Chats API address")
+          .help("https://amojo.amocrm.ru or https://amojo.kommo.com; chat mode only.").build();
+  static final ConfigProperty CHANNEL_ID = ConfigProperty.of("channelId", ConfigType.STRING, "Chat channel id")
+      .help("The channel id amoCRM issued when the chat channel was registered; chat mode only.").build();
   static final ConfigProperty CHANNEL_SECRET =
-      ConfigProperty.of("channelSecret", ConfigType.SECRET, "Chat channel secret").build();
+      ConfigProperty.of("channelSecret", ConfigType.SECRET, "Chat channel secret")
+          .help("Signs our Chats API requests and proves amoCRM's chat webhooks to"
+              + " /hooks/{tenant}/amocrm/chat; chat mode only.").build();
+  static final ConfigProperty CHANNEL_BOT_ID = ConfigProperty.of("channelBotId", ConfigType.STRING, "Channel bot id")
+      .help("The bot id from the channel registration; agents' replies then show as that bot in amoCRM.").build();
 
   private final String version = ModuleVersion.of(AmoCrmPluginFactory.class);
 
@@ -70,7 +77,8 @@ public final class AmoCrmPluginFactory implements PluginFactory {
   @Override
   public String description() {
     return "Finds or creates the customer's contact and lead in amoCRM and writes the conversation on the"
-        + " lead as notes; lead stage changes come back as internal notes.";
+        + " lead as notes, or (chat mode) into amoCRM's chat inbox where managers may answer; lead stage"
+        + " changes come back as internal notes.";
   }
 
   @Override
@@ -81,30 +89,35 @@ public final class AmoCrmPluginFactory implements PluginFactory {
   @Override
   public List<ConfigProperty> configSpec() {
     return List.of(BASE_URL, AUTH_MODE, ACCESS_TOKEN, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, PIPELINE_ID,
-        STATUS_ID, SYNC_INTERNAL_NOTES, WEBHOOK_TOKEN, MODE, AMOJO_BASE_URL, CHANNEL_ID, CHANNEL_SECRET);
+        STATUS_ID, SYNC_INTERNAL_NOTES, WEBHOOK_TOKEN, MODE, AMOJO_BASE_URL, CHANNEL_ID, CHANNEL_SECRET,
+        CHANNEL_BOT_ID);
   }
 
   @Override
   public List<FieldError> validate(PluginConfig config) {
     AmoCrmConfig amo = AmoCrmConfig.from(config);
     List<FieldError> errors = new ArrayList<>();
-    if ("chat".equals(amo.mode())) {
-      errors.add(new FieldError(MODE.key(), "chat mode is not available yet"));
+    if (amo.isChat()) {
+      if (amo.amojoBaseUrl().isEmpty()) {
+        errors.add(new FieldError(AMOJO_BASE_URL.key(), "is required in chat mode"));
+      }
+      requireText(errors, CHANNEL_ID, amo.channelId().orElse(null), "chat mode");
+      requireText(errors, CHANNEL_SECRET, amo.channelSecret().map(s -> s.reveal()).orElse(null), "chat mode");
     }
     if (amo.isOAuth()) {
-      requireText(errors, CLIENT_ID, amo.clientId().orElse(null));
-      requireText(errors, CLIENT_SECRET, amo.clientSecret().map(s -> s.reveal()).orElse(null));
-      requireText(errors, REDIRECT_URI, amo.redirectUri().orElse(null));
-      requireText(errors, WEBHOOK_TOKEN, amo.webhookToken().map(s -> s.reveal()).orElse(null));
+      requireText(errors, CLIENT_ID, amo.clientId().orElse(null), "this authorisation");
+      requireText(errors, CLIENT_SECRET, amo.clientSecret().map(s -> s.reveal()).orElse(null), "this authorisation");
+      requireText(errors, REDIRECT_URI, amo.redirectUri().orElse(null), "this authorisation");
+      requireText(errors, WEBHOOK_TOKEN, amo.webhookToken().map(s -> s.reveal()).orElse(null), "this authorisation");
     } else {
-      requireText(errors, ACCESS_TOKEN, amo.accessToken().map(s -> s.reveal()).orElse(null));
+      requireText(errors, ACCESS_TOKEN, amo.accessToken().map(s -> s.reveal()).orElse(null), "this authorisation");
     }
     return errors;
   }
 
-  private static void requireText(List<FieldError> errors, ConfigProperty field, String value) {
+  private static void requireText(List<FieldError> errors, ConfigProperty field, String value, String forWhat) {
     if (value == null || value.isBlank()) {
-      errors.add(new FieldError(field.key(), "is required for this authorisation"));
+      errors.add(new FieldError(field.key(), "is required for " + forWhat));
     }
   }
 

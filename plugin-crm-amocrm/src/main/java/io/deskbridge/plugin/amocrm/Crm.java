@@ -121,6 +121,23 @@ final class Crm {
     return api.get("/api/v4/account").orElseThrow(() -> AmoCallFailed.failed("amoCRM sent no account"));
   }
 
+  /** The account's id in the Chats API, which a channel connects to. */
+  String amojoId() {
+    JsonObject account = api.get("/api/v4/account?with=amojo_id")
+        .orElseThrow(() -> AmoCallFailed.failed("amoCRM sent no account"));
+    String id = account.getString("amojo_id", "");
+    if (id.isEmpty()) {
+      throw AmoCallFailed.failed("amoCRM did not tell the account's amojo_id: is the Chats API enabled for it?");
+    }
+    return id;
+  }
+
+  /** Shows a Chats API chat on the contact's card, so managers see it beside the contact's leads. */
+  void linkChat(String chatId, long contactId) {
+    api.post("/api/v4/contacts/chats", Json.createArrayBuilder().add(Json.createObjectBuilder()
+        .add("chat_id", chatId).add("contact_id", contactId)).build());
+  }
+
   private JsonObjectBuilder lead(String name) {
     JsonObjectBuilder lead = Json.createObjectBuilder().add("name", name);
     config.pipelineId().ifPresent(p -> lead.add("pipeline_id", p));

@@ -26,15 +26,9 @@ class ConfigurationTest {
         .anyMatch(p -> p.get().id().equals("amocrm")));
     assertEquals(List.of("baseUrl", "authMode", "accessToken", "clientId", "clientSecret", "redirectUri",
         "pipelineId", "statusId", "syncInternalNotes", "webhookToken", "mode", "amojoBaseUrl", "channelId",
-        "channelSecret"), factory.configSpec().stream().map(ConfigProperty::key).toList());
+        "channelSecret", "channelBotId"), factory.configSpec().stream().map(ConfigProperty::key).toList());
     assertEquals(List.of("accessToken", "clientSecret", "webhookToken", "channelSecret"),
         factory.configSpec().stream().filter(ConfigProperty::isSecret).map(ConfigProperty::key).toList());
-  }
-
-  @Test
-  void chatModeIsRefusedForNow() {
-    List<FieldError> errors = factory.validate(TestTenant.withToken(amo).with("mode", "chat").config());
-    assertEquals(List.of(new FieldError("mode", "chat mode is not available yet")), errors);
   }
 
   @Test

@@ -42,6 +42,8 @@ import java.util.regex.Pattern;
 public final class FakeAmoCrm implements AutoCloseable {
 
   public static final long ACCOUNT_ID = 29000000;
+  /** The account's id in the Chats API ({@code GET /api/v4/account?with=amojo_id}). */
+  public static final String AMOJO_ID = "af9945ff-1490-4cad-a0a4-a7f1d2b3c4e5";
   public static final long PIPELINE_ID = 3177727;
   public static final long FIRST_STAGE = 3177728;
   public static final String CLIENT_ID = "fake-client-id";
@@ -57,6 +59,7 @@ public final class FakeAmoCrm implements AutoCloseable {
   private final Map<Long, ObjectNode> contacts = new LinkedHashMap<>();
   private final Map<Long, ObjectNode> leads = new LinkedHashMap<>();
   private final Map<Long, List<ObjectNode>> notes = new LinkedHashMap<>();
+  private final Map<String, Long> chatLinks = new LinkedHashMap<>();
   private final Map<String, Long> accessTokens = new LinkedHashMap<>();
   private final Set<String> refreshTokens = new HashSet<>();
   private final Set<String> codes = new HashSet<>();
@@ -132,6 +135,11 @@ public final class FakeAmoCrm implements AutoCloseable {
   /** The texts of a lead's notes, oldest first. */
   public synchronized List<String> noteTexts(long leadId) {
     return notes.getOrDefault(leadId, List.of()).stream().map(n -> n.path("params").path("text").asText()).toList();
+  }
+
+  /** Chats API chat id → the contact it is shown on. */
+  public synchronized Map<String, Long> chatLinks() {
+    return Map.copyOf(chatLinks);
   }
 
   public int refreshes() {
@@ -241,7 +249,13 @@ public final class FakeAmoCrm implements AutoCloseable {
     Map<String, List<String>> query = query(uri.getRawQuery());
     Matcher m;
     if (path.equals("/api/v4/account")) {
-      return ok(JSON.createObjectNode().put("id", ACCOUNT_ID).put("name", "Acme").put("subdomain", "acme"));
+      ObjectNode account = JSON.createObjectNode().put("id", ACCOUNT_ID).put("name", "Acme").put("subdomain", "acme");
+      if (first(query, "with") != null && first(query, "with").contains("amojo_id")) {
+        account.put("amojo_id", AMOJO_ID);
+      }
+      return ok(account);
+    } else if (path.equals("/api/v4/contacts/chats") && method.equals("POST")) {
+      return linkChats(read(body));
     } else if (path.equals("/api/v4/contacts") && method.equals("GET")) {
       return list("contacts", contacts.values().stream().filter(c -> matches(c, first(query, "query"))).toList(), query);
     } else if ((m = CONTACT.matcher(path)).matches() && method.equals("GET")) {
@@ -354,6 +368,27 @@ public final class FakeAmoCrm implements AutoCloseable {
     answer.putObject("_links").putObject("self").put("href", url() + "/api/v4/leads");
     answer.putObject("_embedded").set("leads", created);
     return ok(answer);
+  }
+
+  /** Links Chats API chats to contacts; a chat already on the same contact is answered as linked again. */
+  private Answer linkChats(JsonNode items) {
+    ObjectNode out = JSON.createObjectNode();
+    ArrayNode linked = out.putObject("_embedded").putArray("chats");
+    int i = 0;
+    for (JsonNode item : items) {
+      long contactId = item.path("contact_id").asLong();
+      String chatId = item.path("chat_id").asText();
+      if (!contacts.containsKey(contactId) || chatId.isEmpty()) {
+        return problem(400, "Bad Request", "chat_id and an existing contact_id are required");
+      }
+      Long earlier = chatLinks.putIfAbsent(chatId, contactId);
+      if (earlier != null && earlier != contactId) {
+        return problem(400, "Bad Request", "The chat is already linked to contact " + earlier);
+      }
+      linked.addObject().put("chat_id", chatId).put("contact_id", contactId).put("request_id", Integer.toString(i++));
+    }
+    out.put("_total_items", linked.size());
+    return ok(out);
   }
 
   private long newContact(JsonNode in) {

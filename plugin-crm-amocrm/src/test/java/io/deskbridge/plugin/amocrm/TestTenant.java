@@ -6,10 +6,13 @@ import io.deskbridge.core.event.ConversationClosed;
 import io.deskbridge.core.event.ConversationCreated;
 import io.deskbridge.core.event.DomainEvent;
 import io.deskbridge.core.event.MessageAdded;
+import io.deskbridge.core.plugin.spi.ActionRequest;
 import io.deskbridge.core.plugin.spi.ConversationNotes;
+import io.deskbridge.core.plugin.spi.CustomerReplies;
 import io.deskbridge.core.plugin.spi.Delivery;
 import io.deskbridge.core.plugin.spi.DeliveryResult;
 import io.deskbridge.core.plugin.spi.Mappings;
+import io.deskbridge.core.plugin.spi.ModuleJobs;
 import io.deskbridge.core.plugin.spi.PluginConfig;
 import io.deskbridge.core.plugin.spi.PluginContext;
 import io.deskbridge.core.plugin.spi.Secret;
@@ -35,6 +38,8 @@ final class TestTenant {
   final Map<String, Object> settings = new HashMap<>();
   final InMemoryMappings mappings = new InMemoryMappings();
   final RecordedNotes notes = new RecordedNotes();
+  final RecordedReplies replies = new RecordedReplies();
+  final QueuedJobs jobs = new QueuedJobs();
   final Map<Long, SupportDirectory.CustomerFacts> customers = new ConcurrentHashMap<>();
   final Map<Long, Long> conversations = new ConcurrentHashMap<>();
 
@@ -100,7 +105,18 @@ final class TestTenant {
       }
     };
     return (AmoCrmPlugin) new AmoCrmPluginFactory().create(new PluginContext(ID, SLUG, config(), PUBLIC_URL,
-        mappings, notes, Clock.systemUTC(), directory));
+        mappings, notes, Clock.systemUTC(), directory, replies, jobs));
+  }
+
+  /** The tenant in chat mode, its channel registered at the fake Chats API. */
+  TestTenant inChatMode(FakeAmojo amojo) {
+    return with("mode", "chat").with("amojoBaseUrl", URI.create(amojo.url()))
+        .with("channelId", FakeAmojo.CHANNEL_ID).with("channelSecret", new Secret(FakeAmojo.CHANNEL_SECRET));
+  }
+
+  static MessageAdded agentSays(long conversationId, long messageId, String text) {
+    return new MessageAdded(ID, conversationId, messageId, Visibility.PUBLIC, AuthorType.AGENT, 3L, text,
+        Instant.now());
   }
 
   ConversationCreated opened(long conversationId, long customerId) {
@@ -160,6 +176,38 @@ final class TestTenant {
       String key = localType + ":" + localId;
       return expected == null ? remote.putIfAbsent(key, replacement) == null
           : remote.replace(key, expected, replacement);
+    }
+  }
+
+  /** Replies the module posted for the customer; a conversation listed in {@code closed} refuses them. */
+  static final class RecordedReplies implements CustomerReplies {
+    final Map<Long, List<String>> posted = new ConcurrentHashMap<>();
+    final Map<String, Long> ids = new ConcurrentHashMap<>();
+    final java.util.Set<Long> closed = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public synchronized Receipt post(long conversationId, String vendorMessageId, String authorName, String text) {
+      if (closed.contains(conversationId)) {
+        return Receipt.refused("Conversation " + conversationId + " is closed");
+      }
+      Long earlier = ids.get(vendorMessageId);
+      if (earlier != null) {
+        return Receipt.posted(earlier);
+      }
+      posted.computeIfAbsent(conversationId, id -> new CopyOnWriteArrayList<>()).add(authorName + ": " + text);
+      long id = 9000 + ids.size();
+      ids.put(vendorMessageId, id);
+      return Receipt.posted(id);
+    }
+  }
+
+  /** Jobs the module queued for itself, waiting to be delivered as the outbox would. */
+  static final class QueuedJobs implements ModuleJobs {
+    final List<ActionRequest> queued = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void enqueue(long conversationId, String kind, Map<String, String> input) {
+      queued.add(new ActionRequest(kind, conversationId, null, input));
     }
   }
 

@@ -55,6 +55,8 @@ class WebhookPayloadTest {
         .addNull("authorAgentId")
         .add("text", "Where is my order?")
         .add("occurredAt", "2025-03-14T09:26:40Z")
+        .addNull("origin")
+        .addNull("authorName")
         .build(), data);
     assertEquals("https://desk.example.test/conversations/81?tenant=acme",
         payload.getJsonObject("links").getString("conversation"));

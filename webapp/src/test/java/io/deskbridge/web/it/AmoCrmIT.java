@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deskbridge.plugin.amocrm.FakeAmoCrm;
+import io.deskbridge.plugin.amocrm.FakeAmojo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -263,11 +264,65 @@ class AmoCrmIT {
   }
 
   @Test
-  void chatModeIsRefusedWithAClearMessage() {
-    TestTenant t = TestTenant.create(api, "amo-chatmode");
+  void chatModeNeedsItsChannelSettings() {
+    TestTenant t = TestTenant.create(api, "amo-chatconf");
     Map<String, Object> config = tokenConfig("hook-" + t.slug());
     config.put("mode", "chat");
     JsonNode problem = assertProblem(enable(t, config), 422, "invalid-module-config");
-    assertTrue(problem.toString().contains("chat mode is not available yet"), problem::toString);
+    assertTrue(problem.toString().contains("channelSecret"), problem::toString);
+  }
+
+  @Test
+  void inChatModeTheCustomerIsInAmoCrmsInboxAndAManagersSignedReplyReachesThemOnce() {
+    try (FakeAmojo amojo = new FakeAmojo()) {
+      TestTenant t = TestTenant.create(api, "amo-chat");
+      Map<String, Object> config = tokenConfig("hook-" + t.slug());
+      config.put("mode", "chat");
+      config.put("amojoBaseUrl", amojo.url());
+      config.put("channelId", FakeAmojo.CHANNEL_ID);
+      config.put("channelSecret", FakeAmojo.CHANNEL_SECRET);
+      assertEquals(200, enable(t, config).status());
+      JsonNode check = api.post(t.path("/modules/amocrm/test"), t.adminToken(), "").json();
+      assertTrue(check.get("ok").asBoolean(), check::toString);
+
+      long conversation = say(t, "chat-1", "chat-customer", "Where is my parcel?").json().get("conversationId")
+          .asLong();
+      String key = await(() -> amojo.conversationKeys().stream().filter(k -> k.endsWith("-" + conversation))
+          .findFirst().orElse(""), k -> !k.isEmpty() && !amojo.messages(k).isEmpty());
+      assertEquals("Where is my parcel?", amojo.messages(key).get(0).text());
+      assertEquals(1, amo.contacts().size());
+      assertEquals(amo.contacts().get(0).get("id").asLong(), amo.chatLinks().get(amojo.chatIdOf(key)));
+
+      String chatHook = api.baseUrl() + hook(t, "chat");
+      assertEquals(401, amojo.forgedReply(chatHook, key, "Send me your card number"));
+      FakeAmojo.Sent sent = amojo.managerReplies(chatHook, key, "Olga Manager", "It arrives tomorrow");
+      assertEquals(200, sent.status());
+      assertEquals(200, amojo.replayLastWebhook(chatHook));
+
+      List<Integer> statuses = await(() -> amojo.statuses(sent.msgid()), s -> !s.isEmpty());
+      assertEquals(List.of(1), statuses, "amoCRM is told the reply was delivered");
+      JsonNode transcript = api.get(t.path("/conversations/" + conversation + "/messages"), t.agentToken()).json();
+      List<JsonNode> replies = new ArrayList<>();
+      transcript.get("items").forEach(m -> {
+        if (m.get("authorType").asText().equals("AGENT")) {
+          replies.add(m);
+        }
+      });
+      assertEquals(1, replies.size(), transcript::toString);
+      JsonNode reply = replies.get(0);
+      assertEquals("It arrives tomorrow", reply.get("text").asText());
+      assertEquals("PUBLIC", reply.get("visibility").asText());
+      assertEquals("Olga Manager", reply.get("authorName").asText());
+      assertEquals("amocrm", reply.get("origin").asText());
+      assertTrue(transcript.toString().contains("Where is my parcel?"));
+      assertFalse(transcript.toString().contains("card number"), "the forged reply never reached the customer");
+
+      say(t, "chat-2", "chat-customer", "Thanks!");
+      await(() -> amojo.messages(key), m -> m.size() >= 2);
+      assertEquals(List.of("Where is my parcel?", "Thanks!"),
+          amojo.messages(key).stream().map(FakeAmojo.ChatMessage::text).toList(),
+          "the manager's own reply is not echoed back into amoCRM");
+      assertEquals(List.of(1, 2), await(() -> amojo.statuses(sent.msgid()), s -> s.size() >= 2), "then read");
+    }
   }
 }
