@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -61,16 +63,19 @@ public class OutboxDispatcher {
     return store.claim(owner, max, lease);
   }
 
-  /** Delivers one claimed job and records what happened; never throws. */
-  public void deliver(ClaimedJob job, String owner) {
+  /**
+   * Delivers one claimed job (with the jobs queued behind it, for a module that batches, leased for
+   * {@code lease} like the job) and records what happened; never throws.
+   */
+  public void deliver(ClaimedJob job, String owner, Duration lease) {
     try {
-      attempt(job, owner);
+      attempt(job, owner, lease);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Outbox job " + job.id() + " could not be recorded; its lease will expire", e);
     }
   }
 
-  private void attempt(ClaimedJob job, String owner) {
+  private void attempt(ClaimedJob job, String owner, Duration lease) {
     Instant now = clock.instant();
     Optional<PluginFactory> factory = catalog.find(job.moduleId());
     Optional<TenantModule> settings = modules.find(new TenantId(job.tenantId()), job.moduleId())
@@ -90,22 +95,46 @@ public class OutboxDispatcher {
       store.defer(job.id(), owner, now.plus(wait));
       return;
     }
+    List<ClaimedJob> batch = new ArrayList<>(List.of(job));
+    if (factory.get().batchSize() > 1) {
+      batch.addAll(store.claimFollowers(job, owner, factory.get().batchSize() - 1, lease));
+    }
     long started = System.nanoTime();
-    DeliveryResult result = run(runtime.instance(settings.get()), job);
-    record(job, owner, result, factory.get().maxAttempts(), Duration.ofNanos(System.nanoTime() - started));
+    List<DeliveryResult> results = run(runtime.instance(settings.get()), batch);
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    for (int i = 0; i < batch.size(); i++) {
+      if (i < results.size()) {
+        record(batch.get(i), owner, results.get(i), factory.get().maxAttempts(), took);
+      } else {
+        store.defer(batch.get(i).id(), owner, now);
+      }
+    }
   }
 
-  private static DeliveryResult run(Plugin plugin, ClaimedJob job) {
+  /** One result per job the module answered for; a module that throws gets its first job retried. */
+  private static List<DeliveryResult> run(Plugin plugin, List<ClaimedJob> jobs) {
     try {
-      Delivery delivery = OutboxJob.KIND_ACTION.equals(job.kind())
-          ? new Delivery(job.id(), job.idempotencyKey(), job.attempts() + 1, null, ActionCodec.decode(job.payload()))
-          : new Delivery(job.id(), job.idempotencyKey(), job.attempts() + 1,
-              EventCodec.decode(job.type(), job.payload()), null);
-      DeliveryResult result = plugin.deliver(delivery);
-      return result == null ? DeliveryResult.retry("the module returned no result") : result;
+      List<Delivery> deliveries = jobs.stream().map(OutboxDispatcher::delivery).toList();
+      List<DeliveryResult> results = jobs.size() == 1 ? Arrays.asList(plugin.deliver(deliveries.get(0)))
+          : plugin.deliverAll(deliveries);
+      if (results == null || results.isEmpty()) {
+        return List.of(DeliveryResult.retry("the module returned no result"));
+      }
+      List<DeliveryResult> answered = new ArrayList<>();
+      for (DeliveryResult result : results.subList(0, Math.min(results.size(), jobs.size()))) {
+        answered.add(result == null ? DeliveryResult.retry("the module returned no result") : result);
+      }
+      return answered;
     } catch (RuntimeException e) {
-      return DeliveryResult.retry("the module failed: " + e);
+      return List.of(DeliveryResult.retry("the module failed: " + e));
     }
+  }
+
+  private static Delivery delivery(ClaimedJob job) {
+    return OutboxJob.KIND_ACTION.equals(job.kind())
+        ? new Delivery(job.id(), job.idempotencyKey(), job.attempts() + 1, null, ActionCodec.decode(job.payload()))
+        : new Delivery(job.id(), job.idempotencyKey(), job.attempts() + 1,
+            EventCodec.decode(job.type(), job.payload()), null);
   }
 
   private void record(ClaimedJob job, String owner, DeliveryResult result, int maxAttempts, Duration took) {

@@ -23,6 +23,12 @@ public interface OutboxRepository {
    */
   List<Long> dueHeads(Instant now, int limit);
 
+  /**
+   * The PENDING jobs queued right behind {@code head} in its ordering key (same tenant and module),
+   * oldest first, as long as each is due: the ones a batching module may take with it.
+   */
+  List<Long> dueFollowers(ClaimedJob head, Instant now, int limit);
+
   /** Atomically moves one PENDING job to IN_FLIGHT under this owner's lease; false if someone else won. */
   boolean claim(long id, String owner, Instant leaseUntil);
 

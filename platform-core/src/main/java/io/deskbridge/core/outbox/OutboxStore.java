@@ -48,6 +48,22 @@ public class OutboxStore {
     return jobs.leasedBy(owner, won).stream().map(ClaimedJob::of).toList();
   }
 
+  /**
+   * Leases up to {@code max} jobs queued right behind a claimed head (same ordering key), for a
+   * module that delivers them together; nobody else can claim them while the head is in flight.
+   */
+  public List<ClaimedJob> claimFollowers(ClaimedJob head, String owner, int max, Duration lease) {
+    Instant now = clock.instant();
+    List<Long> won = new ArrayList<>();
+    for (Long id : jobs.dueFollowers(head, now, max)) {
+      if (!jobs.claim(id, owner, now.plus(lease))) {
+        break;
+      }
+      won.add(id);
+    }
+    return jobs.leasedBy(owner, won).stream().map(ClaimedJob::of).toList();
+  }
+
   /** Records an attempt's outcome, if the lease is still ours; returns the state reached. */
   public JobState complete(long jobId, String owner, DeliveryResult result, int maxAttempts) {
     Instant now = clock.instant();

@@ -1,5 +1,6 @@
 package io.deskbridge.core.persistence;
 
+import io.deskbridge.core.outbox.ClaimedJob;
 import io.deskbridge.core.outbox.JobState;
 import io.deskbridge.core.outbox.OutboxJob;
 import io.deskbridge.core.outbox.OutboxRepository;
@@ -9,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,27 @@ public class JpaOutboxRepository implements OutboxRepository {
         .setParameter("unfinished", List.of(JobState.PENDING, JobState.IN_FLIGHT, JobState.PAUSED))
         .setMaxResults(limit)
         .getResultList();
+  }
+
+  @Override
+  public List<Long> dueFollowers(ClaimedJob head, Instant now, int limit) {
+    List<Long> due = new ArrayList<>();
+    for (Object[] row : em.createQuery("select j.id, j.state, j.nextAttemptAt from OutboxJob j"
+            + " where j.tenantId = :t and j.moduleId = :m and j.orderingKey = :k and j.id > :head"
+            + " order by j.id", Object[].class)
+        .setParameter("t", head.tenantId())
+        .setParameter("m", head.moduleId())
+        .setParameter("k", head.orderingKey())
+        .setParameter("head", head.id())
+        .setMaxResults(limit)
+        .getResultList()) {
+      // Only an unbroken run: a job that is not ready stops the batch, so the order still holds.
+      if (row[1] != JobState.PENDING || ((Instant) row[2]).isAfter(now)) {
+        break;
+      }
+      due.add((Long) row[0]);
+    }
+    return due;
   }
 
   @Override

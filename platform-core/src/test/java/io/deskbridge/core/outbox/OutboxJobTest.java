@@ -234,7 +234,7 @@ class OutboxJobTest {
     ClaimedJob claimed = ClaimedJob.of(job);
 
     assertEquals(new ClaimedJob(55, 1, "jira", OutboxJob.KIND_EVENT, "message.created", "jira-issue:81",
-        "{\"conversationId\":81}", 1), claimed);
+        job.orderingKey(), "{\"conversationId\":81}", 1), claimed);
     assertEquals("1/jira", claimed.limiterKey());
   }
 }

@@ -126,6 +126,12 @@ public final class AmoCrmPluginFactory implements PluginFactory {
     return new RateLimit(REQUESTS_PER_SECOND, REQUESTS_PER_SECOND);
   }
 
+  /** Up to this many queued messages of one conversation become notes in one request. */
+  @Override
+  public int batchSize() {
+    return 25;
+  }
+
   /** A 429 storm may take a while to pass; the backoff spaces these attempts out. */
   @Override
   public int maxAttempts() {

@@ -9,8 +9,13 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** amoCRM's contacts, leads and notes as this module uses them; every method is one or two calls. */
 final class Crm {
@@ -92,29 +97,45 @@ final class Crm {
     return answer.getJsonObject("_embedded").getJsonArray("leads").getJsonObject(0).getJsonNumber("id").longValue();
   }
 
-  long addNote(long leadId, String text) {
-    JsonObject note = Json.createObjectBuilder().add("note_type", "common")
-        .add("params", Json.createObjectBuilder().add("text", text)).build();
-    JsonObject answer = api.post("/api/v4/leads/" + leadId + "/notes", Json.createArrayBuilder().add(note).build())
-        .asJsonObject();
-    return answer.getJsonObject("_embedded").getJsonArray("notes").getJsonObject(0).getJsonNumber("id").longValue();
+  /** Several notes on one lead in one request; their ids in the order given. */
+  List<Long> addNotes(long leadId, List<String> texts) {
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    texts.forEach(text -> items.add(Json.createObjectBuilder().add("note_type", "common")
+        .add("params", Json.createObjectBuilder().add("text", text))));
+    JsonArray created = api.post("/api/v4/leads/" + leadId + "/notes", items.build()).asJsonObject()
+        .getJsonObject("_embedded").getJsonArray("notes");
+    if (created.size() != texts.size()) {
+      throw AmoCallFailed.retry(null, "amoCRM answered " + created.size() + " notes for " + texts.size());
+    }
+    Long[] ids = new Long[texts.size()];
+    for (int i = 0; i < created.size(); i++) {
+      JsonObject note = created.getJsonObject(i);
+      // request_id is the item's index in our array; amoCRM documents it, so trust it over the order.
+      int at = note.containsKey("request_id") ? Integer.parseInt(note.getString("request_id", "" + i)) : i;
+      ids[at] = note.getJsonNumber("id").longValue();
+    }
+    return Arrays.asList(ids);
   }
 
-  /** A note of the lead whose text contains {@code marker}: a repeat of a job whose answer was lost. */
-  Optional<Long> findNote(long leadId, String marker) {
-    for (int page = 1; page < 100; page++) {
+  /** The notes of the lead whose text contains one of {@code markers}: repeats of a job whose answer was lost. */
+  Map<String, Long> findNotes(long leadId, Set<String> markers) {
+    Map<String, Long> found = new HashMap<>();
+    for (int page = 1; page < 100 && found.size() < markers.size(); page++) {
       Optional<JsonObject> answer = api.get("/api/v4/leads/" + leadId + "/notes?limit=250&page=" + page);
       for (JsonValue v : embedded(answer, "notes")) {
         JsonObject params = v.asJsonObject().getJsonObject("params");
-        if (params != null && params.getString("text", "").contains(marker)) {
-          return Optional.of(v.asJsonObject().getJsonNumber("id").longValue());
+        String text = params == null ? "" : params.getString("text", "");
+        for (String marker : markers) {
+          if (text.contains(marker)) {
+            found.put(marker, v.asJsonObject().getJsonNumber("id").longValue());
+          }
         }
       }
       if (answer.isEmpty() || !answer.get().getJsonObject("_links").containsKey("next")) {
         break;
       }
     }
-    return Optional.empty();
+    return found;
   }
 
   JsonObject account() {

@@ -10,7 +10,12 @@ import io.deskbridge.core.plugin.spi.SupportDirectory.CustomerFacts;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A conversation's trail in amoCRM: the customer's contact, an open lead of it, and a note per
@@ -87,12 +92,22 @@ final class LeadSync {
   }
 
   void message(MessageAdded m) {
-    long leadId = leadOf(m.conversationId(), Optional.empty(), null);
-    String channel = mappings.remoteId("channel", Long.toString(m.conversationId())).orElse(null);
-    String text = (m.isInternal() ? "Internal note by " : "") + author(m)
-        + (channel == null || m.isInternal() ? "" : " via " + channel) + " · " + TIME.format(m.occurredAt())
-        + "\n" + m.text();
-    note(leadId, "message", Long.toString(m.messageId()), text);
+    messages(List.of(m));
+  }
+
+  /** A run of one conversation's messages, oldest first: one note each, sent in one request. */
+  void messages(List<MessageAdded> run) {
+    long conversationId = run.get(0).conversationId();
+    long leadId = leadOf(conversationId, Optional.empty(), null);
+    String channel = mappings.remoteId("channel", Long.toString(conversationId)).orElse(null);
+    List<Draft> drafts = new ArrayList<>();
+    for (MessageAdded m : run) {
+      String text = (m.isInternal() ? "Internal note by " : "") + author(m)
+          + (channel == null || m.isInternal() ? "" : " via " + channel) + " · " + TIME.format(m.occurredAt())
+          + "\n" + m.text();
+      drafts.add(new Draft("message", Long.toString(m.messageId()), text));
+    }
+    notes(leadId, drafts);
   }
 
   void closed(ConversationClosed c) {
@@ -101,37 +116,62 @@ final class LeadSync {
         .orElse("none");
     String text = "Conversation #" + c.conversationId() + " closed · " + TIME.format(c.occurredAt())
         + "\nCategory: " + category + "\nDialog: " + context.dialogLink(c.conversationId());
-    note(leadId, "closing", c.conversationId() + "@" + c.occurredAt().toEpochMilli(), text);
+    notes(leadId, List.of(new Draft("closing", c.conversationId() + "@" + c.occurredAt().toEpochMilli(), text)));
+  }
+
+  /** A note to write for one local thing (a message, a closing), recognisable later by its marker. */
+  private record Draft(String localType, String localId, String text) {
+
+    String marker() {
+      return "[deskbridge " + localType + " " + localId + "]";
+    }
+
+    String sending() {
+      return localType + "-sending";
+    }
   }
 
   /**
-   * One note per local thing. Before the call the note is marked as being sent; if a repeat of the
-   * job finds that mark (the server died, or the answer timed out), it looks for the note by the
-   * marker at its end instead of writing it again. A refusal by amoCRM clears the doubt.
+   * One note per local thing, the new ones in one request. Before the call each note is marked as
+   * being sent; if a repeat of the job finds that mark (the server died, or the answer timed out), it
+   * looks for those notes by the markers at their end instead of writing them again. A refusal by
+   * amoCRM clears the doubt.
    */
-  private void note(long leadId, String localType, String localId, String text) {
-    if (mappings.remoteId(localType, localId).isPresent()) {
+  private void notes(long leadId, List<Draft> drafts) {
+    List<Draft> open = drafts.stream().filter(d -> mappings.remoteId(d.localType(), d.localId()).isEmpty())
+        .toList();
+    if (open.isEmpty()) {
       return;
     }
-    String marker = "[deskbridge " + localType + " " + localId + "]";
-    String sending = localType + "-sending";
-    boolean uncertain = mappings.remoteId(sending, localId).filter(UNCERTAIN::equals).isPresent();
-    Optional<Long> earlier = uncertain ? crm.findNote(leadId, marker) : Optional.empty();
-    long noteId;
-    if (earlier.isPresent()) {
-      noteId = earlier.get();
-    } else {
-      mappings.remember(sending, localId, UNCERTAIN);
-      try {
-        noteId = crm.addNote(leadId, text + "\n" + marker);
-      } catch (AmoCallFailed e) {
-        if (e.isRefusal()) {
-          mappings.remember(sending, localId, "refused");
-        }
-        throw e;
+    Set<String> doubtful = open.stream()
+        .filter(d -> mappings.remoteId(d.sending(), d.localId()).filter(UNCERTAIN::equals).isPresent())
+        .map(Draft::marker).collect(Collectors.toSet());
+    Map<String, Long> earlier = doubtful.isEmpty() ? Map.of() : crm.findNotes(leadId, doubtful);
+    List<Draft> toSend = new ArrayList<>();
+    for (Draft d : open) {
+      Long found = earlier.get(d.marker());
+      if (found != null) {
+        mappings.remember(d.localType(), d.localId(), Long.toString(found));
+      } else {
+        toSend.add(d);
       }
     }
-    mappings.remember(localType, localId, Long.toString(noteId));
+    if (toSend.isEmpty()) {
+      return;
+    }
+    toSend.forEach(d -> mappings.remember(d.sending(), d.localId(), UNCERTAIN));
+    List<Long> ids;
+    try {
+      ids = crm.addNotes(leadId, toSend.stream().map(d -> d.text() + "\n" + d.marker()).toList());
+    } catch (AmoCallFailed e) {
+      if (e.isRefusal()) {
+        toSend.forEach(d -> mappings.remember(d.sending(), d.localId(), "refused"));
+      }
+      throw e;
+    }
+    for (int i = 0; i < toSend.size(); i++) {
+      mappings.remember(toSend.get(i).localType(), toSend.get(i).localId(), Long.toString(ids.get(i)));
+    }
   }
 
   private String author(MessageAdded m) {

@@ -66,6 +66,7 @@ public final class FakeAmoCrm implements AutoCloseable {
   private final Deque<Long> recent = new ArrayDeque<>();
   private final List<Long> requestTimes = new ArrayList<>();
   private final AtomicInteger refreshes = new AtomicInteger();
+  private final AtomicInteger noteRequests = new AtomicInteger();
   private final AtomicInteger storm = new AtomicInteger();
   private volatile int tokenLifetimeSeconds = 86400;
   private volatile boolean blocked;
@@ -140,6 +141,11 @@ public final class FakeAmoCrm implements AutoCloseable {
   /** Chats API chat id → the contact it is shown on. */
   public synchronized Map<String, Long> chatLinks() {
     return Map.copyOf(chatLinks);
+  }
+
+  /** How many requests added notes (each may carry several). */
+  public int noteRequests() {
+    return noteRequests.get();
   }
 
   public int refreshes() {
@@ -273,6 +279,9 @@ public final class FakeAmoCrm implements AutoCloseable {
       long leadId = Long.parseLong(m.group(1));
       if (!leads.containsKey(leadId)) {
         return problem(404, "Not Found", "Lead not found");
+      }
+      if (method.equals("POST")) {
+        noteRequests.incrementAndGet();
       }
       return method.equals("POST") ? addNotes(leadId, read(body))
           : list("notes", notes.getOrDefault(leadId, List.of()), query);

@@ -73,7 +73,7 @@ public class OutboxWorker {
       List<Callable<Void>> tasks = new ArrayList<>();
       for (ClaimedJob job : jobs) {
         tasks.add(() -> {
-          dispatcher.deliver(job, owner);
+          dispatcher.deliver(job, owner, lease);
           return null;
         });
       }

@@ -1,6 +1,7 @@
 package io.deskbridge.core.plugin.spi;
 
 import io.deskbridge.core.event.DomainEvent;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,6 +20,24 @@ public interface Plugin extends AutoCloseable {
 
   /** Performs the side effect of one job (an event or an agent action). */
   DeliveryResult deliver(Delivery delivery);
+
+  /**
+   * Consecutive jobs of one ordering key, oldest first, at most the factory's {@link
+   * PluginFactory#batchSize}. Answers one result per job, in order; it may answer fewer, and the jobs
+   * left without a result go back to the queue untouched, to come again after the ones before them.
+   * The default delivers them one by one and stops at the first that is not done.
+   */
+  default List<DeliveryResult> deliverAll(List<Delivery> deliveries) {
+    List<DeliveryResult> results = new ArrayList<>();
+    for (Delivery delivery : deliveries) {
+      DeliveryResult result = deliver(delivery);
+      results.add(result);
+      if (result == null || result.outcome() != DeliveryResult.Outcome.DONE) {
+        break;
+      }
+    }
+    return results;
+  }
 
   /** "Test connection": one cheap authenticated call to the vendor. */
   default ConnectionCheck testConnection() {

@@ -35,6 +35,14 @@ public interface PluginFactory {
     return RateLimit.unlimited();
   }
 
+  /**
+   * How many queued jobs of one ordering key (one conversation) the module takes in one go through
+   * {@link Plugin#deliverAll}; above 1 a burst of messages can become one vendor request.
+   */
+  default int batchSize() {
+    return 1;
+  }
+
   /** How many attempts a job gets before it is dead-lettered. */
   default int maxAttempts() {
     return 8;
