@@ -9,7 +9,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
 
 /** amoCRM's contacts, leads and notes as this module uses them; every method is one or two calls. */
@@ -29,19 +28,16 @@ final class Crm {
     this.config = config;
   }
 
-  /** A contact whose phone (digits) or email (any case) equals the customer's, found by {@code query}. */
+  /**
+   * The customer's contact: searched by phone, then by each messenger id, then by email, reading every
+   * page of each search, so a common number or a shared domain cannot hide the right contact.
+   */
   Optional<Long> findContact(CustomerFacts customer) {
-    Optional<String> phone = customer.phone().map(Crm::digits).filter(d -> !d.isEmpty());
-    Optional<String> email = customer.email().map(e -> e.toLowerCase(Locale.ROOT));
-    for (Optional<String> key : java.util.List.of(phone, email)) {
-      if (key.isEmpty()) {
-        continue;
-      }
-      Optional<JsonObject> page = api.get("/api/v4/contacts?limit=250&query=" + encode(key.get()));
-      for (JsonValue c : embedded(page, "contacts")) {
-        if (has(c.asJsonObject(), "PHONE", phone) || has(c.asJsonObject(), "EMAIL", email)) {
-          return Optional.of(c.asJsonObject().getJsonNumber("id").longValue());
-        }
+    for (ContactKey key : ContactKey.of(customer)) {
+      Optional<JsonObject> found = api.firstOf("/api/v4/contacts?limit=250&query=" + encode(key.query()),
+          "contacts", key::matches);
+      if (found.isPresent()) {
+        return Optional.of(found.get().getJsonNumber("id").longValue());
       }
     }
     return Optional.empty();
@@ -75,6 +71,7 @@ final class Crm {
     JsonArrayBuilder fields = Json.createArrayBuilder();
     customer.phone().ifPresent(p -> fields.add(field("PHONE", p)));
     customer.email().ifPresent(e -> fields.add(field("EMAIL", e)));
+    customer.identities().values().forEach(id -> fields.add(field(ContactKey.MESSENGER, "OTHER", id)));
     contact.add("custom_fields_values", fields);
     JsonObject lead = lead(leadName).add("_embedded", Json.createObjectBuilder()
         .add("tags", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "deskbridge")))
@@ -129,27 +126,12 @@ final class Crm {
   }
 
   private static JsonObject field(String code, String value) {
-    return Json.createObjectBuilder().add("field_code", code).add("values", Json.createArrayBuilder()
-        .add(Json.createObjectBuilder().add("enum_code", "WORK").add("value", value))).build();
+    return field(code, "WORK", value);
   }
 
-  private static boolean has(JsonObject contact, String code, Optional<String> wanted) {
-    if (wanted.isEmpty() || !(contact.get("custom_fields_values") instanceof JsonArray fields)) {
-      return false;
-    }
-    for (JsonValue f : fields) {
-      if (!code.equals(f.asJsonObject().getString("field_code", ""))) {
-        continue;
-      }
-      for (JsonValue v : f.asJsonObject().getJsonArray("values")) {
-        String value = v.asJsonObject().getString("value", "");
-        String normal = code.equals("PHONE") ? digits(value) : value.toLowerCase(Locale.ROOT);
-        if (normal.equals(wanted.get())) {
-          return true;
-        }
-      }
-    }
-    return false;
+  private static JsonObject field(String code, String kind, String value) {
+    return Json.createObjectBuilder().add("field_code", code).add("values", Json.createArrayBuilder()
+        .add(Json.createObjectBuilder().add("enum_code", kind).add("value", value))).build();
   }
 
   private static JsonArray embedded(Optional<JsonObject> answer, String name) {

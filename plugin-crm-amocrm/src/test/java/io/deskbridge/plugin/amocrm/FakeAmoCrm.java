@@ -62,6 +62,7 @@ public final class FakeAmoCrm implements AutoCloseable {
   private final Set<String> codes = new HashSet<>();
   private final Deque<Long> recent = new ArrayDeque<>();
   private final List<Long> requestTimes = new ArrayList<>();
+  private final List<String> pagesServed = new ArrayList<>();
   private final AtomicInteger refreshes = new AtomicInteger();
   private final AtomicInteger storm = new AtomicInteger();
   private volatile int tokenLifetimeSeconds = 86400;
@@ -119,7 +120,29 @@ public final class FakeAmoCrm implements AutoCloseable {
     blocked = on;
   }
 
+  /** A contact someone typed into amoCRM before Deskbridge was connected; null fields stay empty. */
+  public synchronized long existingContact(String name, String phone, String email, String messengerId) {
+    ObjectNode in = JSON.createObjectNode().put("name", name);
+    ArrayNode fields = in.putArray("custom_fields_values");
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("PHONE", phone);
+    values.put("EMAIL", email);
+    values.put("IM", messengerId);
+    values.forEach((code, value) -> {
+      if (value != null) {
+        fields.addObject().put("field_code", code).putArray("values").addObject()
+            .put("enum_code", code.equals("IM") ? "OTHER" : "WORK").put("value", value);
+      }
+    });
+    return newContact(in);
+  }
+
   // ---- what tests check ----
+
+  /** The list pages answered so far, as {@code path?page=n&limit=m}. */
+  public synchronized List<String> pagesServed() {
+    return List.copyOf(pagesServed);
+  }
 
   public synchronized List<JsonNode> contacts() {
     return List.copyOf(contacts.values());
@@ -243,13 +266,13 @@ public final class FakeAmoCrm implements AutoCloseable {
     if (path.equals("/api/v4/account")) {
       return ok(JSON.createObjectNode().put("id", ACCOUNT_ID).put("name", "Acme").put("subdomain", "acme"));
     } else if (path.equals("/api/v4/contacts") && method.equals("GET")) {
-      return list("contacts", contacts.values().stream().filter(c -> matches(c, first(query, "query"))).toList(), query);
+      return list("contacts", path, contacts.values().stream().filter(c -> matches(c, first(query, "query"))).toList(), query);
     } else if ((m = CONTACT.matcher(path)).matches() && method.equals("GET")) {
       ObjectNode c = contacts.get(Long.parseLong(m.group(1)));
       return c == null ? problem(404, "Not Found", "Contact not found") : ok(c);
     } else if (path.equals("/api/v4/leads") && method.equals("GET")) {
       List<String> wanted = query.getOrDefault("filter[id][]", List.of());
-      return list("leads", leads.values().stream()
+      return list("leads", path, leads.values().stream()
           .filter(l -> wanted.isEmpty() || wanted.contains(l.get("id").asText())).toList(), query);
     } else if (path.equals("/api/v4/leads") && method.equals("POST")) {
       return addLeads(read(body), false);
@@ -261,14 +284,14 @@ public final class FakeAmoCrm implements AutoCloseable {
         return problem(404, "Not Found", "Lead not found");
       }
       return method.equals("POST") ? addNotes(leadId, read(body))
-          : list("notes", notes.getOrDefault(leadId, List.of()), query);
+          : list("notes", path, notes.getOrDefault(leadId, List.of()), query);
     } else if (path.equals("/api/v4/leads/pipelines")) {
       ObjectNode pipeline = JSON.createObjectNode().put("id", PIPELINE_ID).put("name", "Sales").put("is_main", true);
       ArrayNode statuses = pipeline.putObject("_embedded").putArray("statuses");
       statuses.addObject().put("id", FIRST_STAGE).put("name", "First contact");
       statuses.addObject().put("id", Crm.WON).put("name", "Won");
       statuses.addObject().put("id", Crm.LOST).put("name", "Lost");
-      return list("pipelines", List.of(pipeline), query);
+      return list("pipelines", path, List.of(pipeline), query);
     }
     return problem(404, "Not Found", "No route " + method + " " + path);
   }
@@ -399,8 +422,18 @@ public final class FakeAmoCrm implements AutoCloseable {
     return ok(answer);
   }
 
-  private Answer list(String name, List<? extends JsonNode> all, Map<String, List<String>> query) {
-    int limit = Math.min(250, Integer.parseInt(first(query, "limit") == null ? "50" : first(query, "limit")));
+  /**
+   * A page of a list as amoCRM answers it: 204 without a body past the end, {@code _links} that keep
+   * the request's filters, {@code next} only when there is more. A limit above 250 is refused.
+   */
+  private Answer list(String name, String path, List<? extends JsonNode> all, Map<String, List<String>> query) {
+    int limit = Integer.parseInt(first(query, "limit") == null ? "50" : first(query, "limit"));
+    if (limit < 1 || limit > 250) {
+      ObjectNode p = (ObjectNode) read(problem(400, "Bad Request", "Request validation failed").body());
+      p.putArray("validation-errors").addObject().put("request_id", "0").putArray("errors").addObject()
+          .put("code", "LessThanOrEqual").put("path", "limit").put("detail", "This value should be 250 or less.");
+      return new Answer(400, p.toString());
+    }
     int page = Integer.parseInt(first(query, "page") == null ? "1" : first(query, "page"));
     int from = (page - 1) * limit;
     if (from >= all.size()) {
@@ -409,13 +442,29 @@ public final class FakeAmoCrm implements AutoCloseable {
     List<? extends JsonNode> items = all.subList(from, Math.min(all.size(), from + limit));
     ObjectNode answer = JSON.createObjectNode().put("_page", page);
     ObjectNode links = answer.putObject("_links");
-    links.putObject("self").put("href", url() + "/api/v4/" + name + "?page=" + page + "&limit=" + limit);
+    links.putObject("self").put("href", pageLink(path, query, page, limit));
     if (from + limit < all.size()) {
-      links.putObject("next").put("href", url() + "/api/v4/" + name + "?page=" + (page + 1) + "&limit=" + limit);
+      links.putObject("next").put("href", pageLink(path, query, page + 1, limit));
+    }
+    if (page > 1) {
+      links.putObject("prev").put("href", pageLink(path, query, page - 1, limit));
     }
     ArrayNode array = answer.putObject("_embedded").putArray(name);
     items.forEach(i -> array.add(i.deepCopy()));
+    pagesServed.add(path + "?page=" + page + "&limit=" + limit);
     return ok(answer);
+  }
+
+  private String pageLink(String path, Map<String, List<String>> query, int page, int limit) {
+    StringBuilder link = new StringBuilder(url()).append(path).append("?page=").append(page).append("&limit=")
+        .append(limit);
+    query.forEach((k, values) -> {
+      if (!k.equals("page") && !k.equals("limit")) {
+        values.forEach(v -> link.append('&').append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+            .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+      }
+    });
+    return link.toString();
   }
 
   private static boolean matches(JsonNode contact, String query) {

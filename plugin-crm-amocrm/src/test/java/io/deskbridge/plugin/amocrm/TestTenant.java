@@ -67,8 +67,13 @@ final class TestTenant {
   }
 
   TestTenant customer(long id, String name, String email, String phone) {
+    return customer(id, name, email, phone, Map.of());
+  }
+
+  /** @param identities channel → the customer's id there, e.g. telegram → 5512345 */
+  TestTenant customer(long id, String name, String email, String phone, Map<String, String> identities) {
     customers.put(id, new SupportDirectory.CustomerFacts(id, name, Optional.ofNullable(email),
-        Optional.ofNullable(phone), Map.of()));
+        Optional.ofNullable(phone), identities));
     return this;
   }
 
