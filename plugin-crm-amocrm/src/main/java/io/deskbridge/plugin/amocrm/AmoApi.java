@@ -85,6 +85,11 @@ final class AmoApi {
         .orElseThrow(() -> AmoCallFailed.retry(null, "amoCRM answered POST " + path + " without a body"));
   }
 
+  /** @return the answer, if amoCRM sent one (a PATCH of one entity answers with its id) */
+  Optional<JsonStructure> patch(String path, JsonStructure body) {
+    return call("PATCH", path, body);
+  }
+
   private Optional<JsonStructure> call(String method, String path, JsonStructure body) {
     String token = tokens.current();
     HttpResponse<String> response = send(method, path, body, token);

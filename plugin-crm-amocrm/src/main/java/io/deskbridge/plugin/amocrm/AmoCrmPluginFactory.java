@@ -55,6 +55,12 @@ public final class AmoCrmPluginFactory implements PluginFactory {
   static final ConfigProperty CHANNEL_SECRET =
       ConfigProperty.of("channelSecret", ConfigType.SECRET, "Chat channel secret").build();
 
+  static final ConfigProperty CLOSED_LEAD_POLICY =
+      ConfigProperty.of("closedLeadPolicy", ConfigType.ENUM, "When the contact's lead is closed")
+          .options(List.of(LeadPolicy.NEW, LeadPolicy.REOPEN)).defaultValue(LeadPolicy.NEW)
+          .help("new: a new lead for the new conversation. reopen: the latest won or lost lead moves back to"
+              + " the stage statusId.").build();
+
   private final String version = ModuleVersion.of(AmoCrmPluginFactory.class);
 
   @Override
@@ -81,7 +87,8 @@ public final class AmoCrmPluginFactory implements PluginFactory {
   @Override
   public List<ConfigProperty> configSpec() {
     return List.of(BASE_URL, AUTH_MODE, ACCESS_TOKEN, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, PIPELINE_ID,
-        STATUS_ID, SYNC_INTERNAL_NOTES, WEBHOOK_TOKEN, MODE, AMOJO_BASE_URL, CHANNEL_ID, CHANNEL_SECRET);
+        STATUS_ID, SYNC_INTERNAL_NOTES, WEBHOOK_TOKEN, MODE, AMOJO_BASE_URL, CHANNEL_ID, CHANNEL_SECRET,
+        CLOSED_LEAD_POLICY);
   }
 
   @Override
@@ -99,6 +106,7 @@ public final class AmoCrmPluginFactory implements PluginFactory {
     } else {
       requireText(errors, ACCESS_TOKEN, amo.accessToken().map(s -> s.reveal()).orElse(null));
     }
+    errors.addAll(LeadRules.problems(config));
     return errors;
   }
 

@@ -9,6 +9,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /** amoCRM's contacts, leads and notes as this module uses them; every method is one or two calls. */
@@ -17,8 +18,8 @@ final class Crm {
   /** A lead id and its contact's, as the complex add returns them. */
   record LeadAndContact(long leadId, long contactId) {}
 
-  static final long WON = 142;
-  static final long LOST = 143;
+  static final long WON = Lead.WON;
+  static final long LOST = Lead.LOST;
 
   private final AmoApi api;
   private final AmoCrmConfig config;
@@ -43,47 +44,45 @@ final class Crm {
     return Optional.empty();
   }
 
-  /** The newest lead of the contact that is neither won nor lost, in the configured pipeline. */
-  Optional<Long> findOpenLead(long contactId) {
+  /** The contact's leads, in any pipeline and stage. */
+  List<Lead> leadsOf(long contactId) {
     JsonArray linked = embedded(api.get("/api/v4/contacts/" + contactId + "?with=leads"), "leads");
     if (linked.isEmpty()) {
-      return Optional.empty();
+      return List.of();
     }
     StringBuilder query = new StringBuilder("/api/v4/leads?limit=250");
     linked.forEach(l -> query.append("&filter%5Bid%5D%5B%5D=").append(l.asJsonObject().getJsonNumber("id")));
-    Optional<Long> newest = Optional.empty();
-    for (JsonValue v : embedded(api.get(query.toString()), "leads")) {
-      JsonObject lead = v.asJsonObject();
-      long status = lead.getJsonNumber("status_id").longValue();
-      boolean inPipeline = config.pipelineId().map(p -> p == lead.getJsonNumber("pipeline_id").longValue())
-          .orElse(true);
-      long id = lead.getJsonNumber("id").longValue();
-      if (status != WON && status != LOST && inPipeline && newest.map(n -> id > n).orElse(true)) {
-        newest = Optional.of(id);
-      }
+    return embedded(api.get(query.toString()), "leads").stream().map(v -> Lead.from(v.asJsonObject())).toList();
+  }
+
+  /**
+   * Changes a lead; {@code tags}, when given, replace the lead's tags (amoCRM has no "add tag"), so
+   * callers pass the tags it had plus theirs. Repeating the same change changes nothing.
+   */
+  void updateLead(long leadId, JsonObjectBuilder changes, List<String> tags) {
+    if (tags != null) {
+      changes.add("_embedded", Json.createObjectBuilder().add("tags", tags(tags)));
     }
-    return newest;
+    api.patch("/api/v4/leads/" + leadId, changes.build());
   }
 
   /** One call: the lead and a new contact with the customer's phone and email. */
-  LeadAndContact addLeadWithContact(CustomerFacts customer, String leadName) {
+  LeadAndContact addLeadWithContact(CustomerFacts customer, String leadName, List<String> tags) {
     JsonObjectBuilder contact = Json.createObjectBuilder().add("name", customer.name());
     JsonArrayBuilder fields = Json.createArrayBuilder();
     customer.phone().ifPresent(p -> fields.add(field("PHONE", p)));
     customer.email().ifPresent(e -> fields.add(field("EMAIL", e)));
     customer.identities().values().forEach(id -> fields.add(field(ContactKey.MESSENGER, "OTHER", id)));
     contact.add("custom_fields_values", fields);
-    JsonObject lead = lead(leadName).add("_embedded", Json.createObjectBuilder()
-        .add("tags", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "deskbridge")))
+    JsonObject lead = lead(leadName).add("_embedded", Json.createObjectBuilder().add("tags", tags(tags))
         .add("contacts", Json.createArrayBuilder().add(contact))).build();
     JsonObject created = api.post("/api/v4/leads/complex", Json.createArrayBuilder().add(lead).build())
         .asJsonArray().getJsonObject(0);
     return new LeadAndContact(created.getJsonNumber("id").longValue(), created.getJsonNumber("contact_id").longValue());
   }
 
-  long addLead(long contactId, String leadName) {
-    JsonObject lead = lead(leadName).add("_embedded", Json.createObjectBuilder()
-        .add("tags", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "deskbridge")))
+  long addLead(long contactId, String leadName, List<String> tags) {
+    JsonObject lead = lead(leadName).add("_embedded", Json.createObjectBuilder().add("tags", tags(tags))
         .add("contacts", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", contactId)))).build();
     JsonObject answer = api.post("/api/v4/leads", Json.createArrayBuilder().add(lead).build()).asJsonObject();
     return answer.getJsonObject("_embedded").getJsonArray("leads").getJsonObject(0).getJsonNumber("id").longValue();
@@ -123,6 +122,12 @@ final class Crm {
     config.pipelineId().ifPresent(p -> lead.add("pipeline_id", p));
     config.statusId().ifPresent(s -> lead.add("status_id", s));
     return lead;
+  }
+
+  private static JsonArrayBuilder tags(List<String> names) {
+    JsonArrayBuilder tags = Json.createArrayBuilder();
+    names.forEach(name -> tags.add(Json.createObjectBuilder().add("name", name)));
+    return tags;
   }
 
   private static JsonObject field(String code, String value) {

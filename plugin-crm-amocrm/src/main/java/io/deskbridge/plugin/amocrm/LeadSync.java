@@ -7,9 +7,12 @@ import io.deskbridge.core.plugin.spi.Lease;
 import io.deskbridge.core.plugin.spi.Mappings;
 import io.deskbridge.core.plugin.spi.PluginContext;
 import io.deskbridge.core.plugin.spi.SupportDirectory.CustomerFacts;
+import jakarta.json.Json;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +26,7 @@ final class LeadSync {
   static final String CUSTOMER_LEAD = "customer-lead";
   static final String LEAD = "lead";
   static final String CONVERSATION = "conversation";
+  static final String SOURCE_TAG = "deskbridge";
   private static final String UNCERTAIN = "uncertain";
   private static final Duration CUSTOMER_LEASE = Duration.ofSeconds(60);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -31,11 +35,13 @@ final class LeadSync {
   private final Crm crm;
   private final PluginContext context;
   private final Mappings mappings;
+  private final LeadPolicy policy;
 
-  LeadSync(Crm crm, PluginContext context) {
+  LeadSync(Crm crm, PluginContext context, LeadPolicy policy) {
     this.crm = crm;
     this.context = context;
     this.mappings = context.mappings();
+    this.policy = policy;
   }
 
   /** The conversation's lead, found or created under the customer's lease. */
@@ -70,20 +76,47 @@ final class LeadSync {
     String customerKey = Long.toString(customer.id());
     Optional<Long> contact = mappings.remoteId(CONTACT, customerKey).map(Long::parseLong)
         .or(() -> crm.findContact(customer));
-    Optional<Long> lead = contact.flatMap(crm::findOpenLead);
-    if (lead.isEmpty()) {
-      String name = customer.name() + (channel == null ? "" : " (" + channel + ")");
-      if (contact.isEmpty()) {
-        Crm.LeadAndContact created = crm.addLeadWithContact(customer, name);
-        contact = Optional.of(created.contactId());
-        lead = Optional.of(created.leadId());
-      } else {
-        lead = Optional.of(crm.addLead(contact.get(), name));
-      }
+    List<String> tags = tags(channel);
+    String name = customer.name() + (channel == null ? "" : " (" + channel + ")");
+    long leadId;
+    if (contact.isEmpty()) {
+      Crm.LeadAndContact created = crm.addLeadWithContact(customer, name, tags);
+      contact = Optional.of(created.contactId());
+      leadId = created.leadId();
+    } else {
+      leadId = leadOfKnownContact(contact.get(), name, tags);
     }
     mappings.remember(CONTACT, customerKey, Long.toString(contact.get()));
-    mappings.remember(CUSTOMER_LEAD, customerKey, Long.toString(lead.get()));
-    return lead.get();
+    mappings.remember(CUSTOMER_LEAD, customerKey, Long.toString(leadId));
+    return leadId;
+  }
+
+  private long leadOfKnownContact(long contactId, String name, List<String> tags) {
+    LeadPolicy.Choice choice = policy.choose(crm.leadsOf(contactId));
+    if (choice instanceof LeadPolicy.Reuse reuse) {
+      List<String> merged = merged(reuse.lead().tags(), tags);
+      if (!merged.equals(reuse.lead().tags())) {
+        crm.updateLead(reuse.lead().id(), Json.createObjectBuilder(), merged);
+      }
+      return reuse.lead().id();
+    }
+    if (choice instanceof LeadPolicy.Reopen reopen) {
+      crm.updateLead(reopen.lead().id(), Json.createObjectBuilder().add("status_id", reopen.stage()),
+          merged(reopen.lead().tags(), tags));
+      return reopen.lead().id();
+    }
+    return crm.addLead(contactId, name, tags);
+  }
+
+  /** The source, so a sales team can filter Deskbridge's leads, and the channel the customer wrote on. */
+  private static List<String> tags(String channel) {
+    return channel == null || channel.isBlank() ? List.of(SOURCE_TAG) : List.of(SOURCE_TAG, channel);
+  }
+
+  private static List<String> merged(List<String> existing, List<String> wanted) {
+    LinkedHashSet<String> all = new LinkedHashSet<>(existing);
+    all.addAll(wanted);
+    return List.copyOf(all);
   }
 
   void message(MessageAdded m) {

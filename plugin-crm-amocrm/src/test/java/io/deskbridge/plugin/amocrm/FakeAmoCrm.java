@@ -44,6 +44,10 @@ public final class FakeAmoCrm implements AutoCloseable {
   public static final long ACCOUNT_ID = 29000000;
   public static final long PIPELINE_ID = 3177727;
   public static final long FIRST_STAGE = 3177728;
+  public static final long SECOND_STAGE = 3177729;
+  /** The pipeline's stages, as {@code GET /api/v4/leads/pipelines} lists them. */
+  public static final Map<Long, String> STAGES = Map.of(FIRST_STAGE, "First contact", SECOND_STAGE, "Negotiation",
+      Crm.WON, "Closed - won", Crm.LOST, "Closed - lost");
   public static final String CLIENT_ID = "fake-client-id";
   public static final String CLIENT_SECRET = "fake-client-secret";
   public static final int LIMIT_PER_SECOND = 7;
@@ -51,6 +55,7 @@ public final class FakeAmoCrm implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern LEAD_NOTES = Pattern.compile("/api/v4/leads/(\\d+)/notes");
   private static final Pattern CONTACT = Pattern.compile("/api/v4/contacts/(\\d+)");
+  private static final Pattern LEAD = Pattern.compile("/api/v4/leads/(\\d+)");
 
   private final HttpServer server;
   private final AtomicLong ids = new AtomicLong(1000);
@@ -64,6 +69,7 @@ public final class FakeAmoCrm implements AutoCloseable {
   private final List<Long> requestTimes = new ArrayList<>();
   private final List<String> pagesServed = new ArrayList<>();
   private final AtomicInteger refreshes = new AtomicInteger();
+  private final AtomicInteger leadUpdates = new AtomicInteger();
   private final AtomicInteger storm = new AtomicInteger();
   private volatile int tokenLifetimeSeconds = 86400;
   private volatile boolean blocked;
@@ -137,7 +143,21 @@ public final class FakeAmoCrm implements AutoCloseable {
     return newContact(in);
   }
 
+  /** What an amoCRM user does on the lead's card: moves it to a stage and sets its budget. */
+  public synchronized void userEditsLead(long leadId, long statusId, long price) {
+    leads.get(leadId).put("status_id", statusId).put("price", price);
+  }
+
   // ---- what tests check ----
+
+  public synchronized JsonNode lead(long id) {
+    return leads.get(id).deepCopy();
+  }
+
+  /** How many times a lead was changed through the API. */
+  public int leadUpdates() {
+    return leadUpdates.get();
+  }
 
   /** The list pages answered so far, as {@code path?page=n&limit=m}. */
   public synchronized List<String> pagesServed() {
@@ -276,6 +296,8 @@ public final class FakeAmoCrm implements AutoCloseable {
           .filter(l -> wanted.isEmpty() || wanted.contains(l.get("id").asText())).toList(), query);
     } else if (path.equals("/api/v4/leads") && method.equals("POST")) {
       return addLeads(read(body), false);
+    } else if ((m = LEAD.matcher(path)).matches() && method.equals("PATCH")) {
+      return updateLead(Long.parseLong(m.group(1)), read(body));
     } else if (path.equals("/api/v4/leads/complex") && method.equals("POST")) {
       return addLeads(read(body), true);
     } else if ((m = LEAD_NOTES.matcher(path)).matches()) {
@@ -288,9 +310,7 @@ public final class FakeAmoCrm implements AutoCloseable {
     } else if (path.equals("/api/v4/leads/pipelines")) {
       ObjectNode pipeline = JSON.createObjectNode().put("id", PIPELINE_ID).put("name", "Sales").put("is_main", true);
       ArrayNode statuses = pipeline.putObject("_embedded").putArray("statuses");
-      statuses.addObject().put("id", FIRST_STAGE).put("name", "First contact");
-      statuses.addObject().put("id", Crm.WON).put("name", "Won");
-      statuses.addObject().put("id", Crm.LOST).put("name", "Lost");
+      STAGES.forEach((id, name) -> statuses.addObject().put("id", id).put("name", name));
       return list("pipelines", path, List.of(pipeline), query);
     }
     return problem(404, "Not Found", "No route " + method + " " + path);
@@ -329,6 +349,11 @@ public final class FakeAmoCrm implements AutoCloseable {
     ArrayNode errors = JSON.createArrayNode();
     for (int i = 0; i < items.size(); i++) {
       JsonNode lead = items.get(i);
+      if (lead.has("status_id") && !STAGES.containsKey(lead.get("status_id").asLong())) {
+        errors.addObject().put("request_id", String.valueOf(i)).putArray("errors").addObject()
+            .put("code", "NotSupportedChoice").put("path", "status_id")
+            .put("detail", "The value you selected is not a valid choice.");
+      }
       if (lead.has("pipeline_id") && lead.get("pipeline_id").asLong() != PIPELINE_ID) {
         errors.addObject().put("request_id", String.valueOf(i)).putArray("errors").addObject()
             .put("code", "NotSupportedChoice").put("path", "pipeline_id")
@@ -377,6 +402,41 @@ public final class FakeAmoCrm implements AutoCloseable {
     answer.putObject("_links").putObject("self").put("href", url() + "/api/v4/leads");
     answer.putObject("_embedded").set("leads", created);
     return ok(answer);
+  }
+
+  /**
+   * {@code PATCH /api/v4/leads/{id}}: the given fields change; {@code _embedded.tags} replaces the
+   * lead's tags, as amoCRM does. Answers the lead's id and update time.
+   */
+  private Answer updateLead(long id, JsonNode in) {
+    ObjectNode lead = leads.get(id);
+    if (lead == null) {
+      return problem(404, "Not Found", "Lead not found");
+    }
+    if (in.has("status_id") && !STAGES.containsKey(in.get("status_id").asLong())) {
+      return validationError("status_id", "NotSupportedChoice", "The value you selected is not a valid choice.");
+    }
+    for (String field : List.of("status_id", "price", "responsible_user_id", "name")) {
+      if (in.has(field)) {
+        lead.set(field, in.get(field).deepCopy());
+      }
+    }
+    if (in.path("_embedded").has("tags")) {
+      ((ObjectNode) lead.get("_embedded")).set("tags", in.path("_embedded").path("tags").deepCopy());
+    }
+    long now = System.currentTimeMillis() / 1000;
+    lead.put("updated_at", now);
+    leadUpdates.incrementAndGet();
+    ObjectNode answer = JSON.createObjectNode().put("id", id).put("updated_at", now);
+    answer.set("_links", lead.get("_links"));
+    return ok(answer);
+  }
+
+  private static Answer validationError(String path, String code, String detail) {
+    ObjectNode p = (ObjectNode) read(problem(400, "Bad Request", "Request validation failed").body());
+    p.putArray("validation-errors").addObject().put("request_id", "0").putArray("errors").addObject()
+        .put("code", code).put("path", path).put("detail", detail);
+    return new Answer(400, p.toString());
   }
 
   private long newContact(JsonNode in) {

@@ -109,8 +109,12 @@ final class TestTenant {
   }
 
   ConversationCreated opened(long conversationId, long customerId) {
+    return opened(conversationId, customerId, "telegram");
+  }
+
+  ConversationCreated opened(long conversationId, long customerId, String channel) {
     conversations.put(conversationId, customerId);
-    return new ConversationCreated(ID, conversationId, customerId, "telegram", Instant.now());
+    return new ConversationCreated(ID, conversationId, customerId, channel, Instant.now());
   }
 
   static MessageAdded customerSays(long conversationId, long messageId, String text) {
