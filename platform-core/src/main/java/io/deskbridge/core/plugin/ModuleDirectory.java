@@ -49,6 +49,11 @@ public class ModuleDirectory {
     return conversations.findById(tenant, conversationId).map(Conversation::customerId);
   }
 
+  public Optional<SupportDirectory.ConversationFacts> conversation(TenantId tenant, long conversationId) {
+    return conversations.findById(tenant, conversationId).map(c -> new SupportDirectory.ConversationFacts(c.id(),
+        c.customerId(), c.channel(), c.createdAt(), c.assigneeId()));
+  }
+
   public Optional<String> categoryName(TenantId tenant, long categoryId) {
     return categories.findById(tenant, categoryId).map(Category::name);
   }
@@ -77,6 +82,11 @@ public class ModuleDirectory {
       @Override
       public Optional<Long> customerOf(long conversationId) {
         return store.customerOf(tenant, conversationId);
+      }
+
+      @Override
+      public Optional<ConversationFacts> conversation(long conversationId) {
+        return store.conversation(tenant, conversationId);
       }
 
       @Override

@@ -6,9 +6,11 @@ import io.deskbridge.core.event.MessageAdded;
 import io.deskbridge.core.plugin.spi.Lease;
 import io.deskbridge.core.plugin.spi.Mappings;
 import io.deskbridge.core.plugin.spi.PluginContext;
+import io.deskbridge.core.plugin.spi.SupportDirectory;
 import io.deskbridge.core.plugin.spi.SupportDirectory.CustomerFacts;
 import jakarta.json.Json;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
@@ -132,8 +134,9 @@ final class LeadSync {
     long leadId = leadOf(c.conversationId(), Optional.empty(), null);
     String category = Optional.ofNullable(c.categoryId()).flatMap(context.directory()::categoryName)
         .orElse("none");
-    String text = "Conversation #" + c.conversationId() + " closed · " + TIME.format(c.occurredAt())
-        + "\nCategory: " + category + "\nDialog: " + context.dialogLink(c.conversationId());
+    Optional<Instant> openedAt = context.directory().conversation(c.conversationId())
+        .map(SupportDirectory.ConversationFacts::openedAt);
+    String text = new ClosingSummary(c, category, openedAt, context.dialogLink(c.conversationId())).text();
     note(leadId, "closing", c.conversationId() + "@" + c.occurredAt().toEpochMilli(), text);
   }
 

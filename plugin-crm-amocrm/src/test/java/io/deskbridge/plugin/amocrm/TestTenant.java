@@ -37,6 +37,9 @@ final class TestTenant {
   final RecordedNotes notes = new RecordedNotes();
   final Map<Long, SupportDirectory.CustomerFacts> customers = new ConcurrentHashMap<>();
   final Map<Long, Long> conversations = new ConcurrentHashMap<>();
+  final Map<Long, Instant> openedAt = new ConcurrentHashMap<>();
+  final Map<Long, String> channels = new ConcurrentHashMap<>();
+  final Map<Long, Long> assignees = new ConcurrentHashMap<>();
 
   private TestTenant(FakeAmoCrm fake) {
     settings.put("baseUrl", URI.create(fake.url()));
@@ -95,6 +98,13 @@ final class TestTenant {
       }
 
       @Override
+      public Optional<ConversationFacts> conversation(long conversationId) {
+        return Optional.ofNullable(conversations.get(conversationId)).map(customer -> new ConversationFacts(
+            conversationId, customer, channels.get(conversationId), openedAt.get(conversationId),
+            Optional.ofNullable(assignees.get(conversationId))));
+      }
+
+      @Override
       public Optional<String> categoryName(long categoryId) {
         return Optional.of("How-to");
       }
@@ -113,8 +123,11 @@ final class TestTenant {
   }
 
   ConversationCreated opened(long conversationId, long customerId, String channel) {
+    Instant now = Instant.now();
     conversations.put(conversationId, customerId);
-    return new ConversationCreated(ID, conversationId, customerId, channel, Instant.now());
+    openedAt.putIfAbsent(conversationId, now);
+    channels.put(conversationId, channel);
+    return new ConversationCreated(ID, conversationId, customerId, channel, now);
   }
 
   static MessageAdded customerSays(long conversationId, long messageId, String text) {

@@ -1,5 +1,6 @@
 package io.deskbridge.core.plugin.spi;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,20 @@ public interface SupportDirectory {
     }
   }
 
+  /**
+   * A conversation as a vendor may see it: whose it is, where it came from, when it was opened and who
+   * works on it now.
+   *
+   * @param openedAt when the customer's first message opened it (a reopened conversation keeps it)
+   * @param assigneeId the agent it is assigned to; empty while it waits in a queue
+   */
+  record ConversationFacts(long id, long customerId, String channel, Instant openedAt, Optional<Long> assigneeId) {
+
+    public ConversationFacts {
+      assigneeId = assigneeId == null ? Optional.empty() : assigneeId;
+    }
+  }
+
   /** Knows nothing; for contexts built without the platform (tests, tools). */
   SupportDirectory EMPTY = new SupportDirectory() {};
 
@@ -28,6 +43,11 @@ public interface SupportDirectory {
 
   /** The customer a conversation belongs to. */
   default Optional<Long> customerOf(long conversationId) {
+    return Optional.empty();
+  }
+
+  /** Events name a conversation by id only; a module describing it (a closing summary) asks here. */
+  default Optional<ConversationFacts> conversation(long conversationId) {
     return Optional.empty();
   }
 
