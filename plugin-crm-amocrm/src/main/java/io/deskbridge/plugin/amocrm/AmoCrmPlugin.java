@@ -43,7 +43,8 @@ final class AmoCrmPlugin implements Plugin {
     AccessTokens tokens = oauth != null ? oauth
         : AccessTokens.fixed(config.accessToken().map(s -> s.reveal()).orElse(""));
     this.crm = new Crm(new AmoApi(config.base(), tokens, pacer, http), config);
-    this.sync = new LeadSync(crm, context, LeadRules.from(context.config()).leadPolicy(config));
+    LeadRules rules = LeadRules.from(context.config());
+    this.sync = new LeadSync(crm, context, rules.leadPolicy(config), rules.categoryStages());
     this.hook = new InboundHook(config, context, this::accountId, oauth);
   }
 

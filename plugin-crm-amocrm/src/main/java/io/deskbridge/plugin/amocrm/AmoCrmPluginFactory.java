@@ -61,6 +61,12 @@ public final class AmoCrmPluginFactory implements PluginFactory {
           .help("new: a new lead for the new conversation. reopen: the latest won or lost lead moves back to"
               + " the stage statusId.").build();
 
+  static final ConfigProperty CATEGORY_STAGES =
+      ConfigProperty.of("categoryStages", ConfigType.LIST, "Stage per closing category")
+          .help("category=stage id, e.g. Billing=142, Bug=31415926: closing a conversation in that category"
+              + " moves its lead to the stage (142 won, 143 lost). Other categories leave the stage alone.")
+          .build();
+
   private final String version = ModuleVersion.of(AmoCrmPluginFactory.class);
 
   @Override
@@ -88,7 +94,7 @@ public final class AmoCrmPluginFactory implements PluginFactory {
   public List<ConfigProperty> configSpec() {
     return List.of(BASE_URL, AUTH_MODE, ACCESS_TOKEN, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, PIPELINE_ID,
         STATUS_ID, SYNC_INTERNAL_NOTES, WEBHOOK_TOKEN, MODE, AMOJO_BASE_URL, CHANNEL_ID, CHANNEL_SECRET,
-        CLOSED_LEAD_POLICY);
+        CLOSED_LEAD_POLICY, CATEGORY_STAGES);
   }
 
   @Override

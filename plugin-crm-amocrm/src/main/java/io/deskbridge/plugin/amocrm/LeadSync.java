@@ -29,6 +29,7 @@ final class LeadSync {
   static final String LEAD = "lead";
   static final String CONVERSATION = "conversation";
   static final String SOURCE_TAG = "deskbridge";
+  private static final String CLOSING_STAGE = "closing-stage";
   private static final String UNCERTAIN = "uncertain";
   private static final Duration CUSTOMER_LEASE = Duration.ofSeconds(60);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -38,12 +39,14 @@ final class LeadSync {
   private final PluginContext context;
   private final Mappings mappings;
   private final LeadPolicy policy;
+  private final IdsByName categoryStages;
 
-  LeadSync(Crm crm, PluginContext context, LeadPolicy policy) {
+  LeadSync(Crm crm, PluginContext context, LeadPolicy policy, IdsByName categoryStages) {
     this.crm = crm;
     this.context = context;
     this.mappings = context.mappings();
     this.policy = policy;
+    this.categoryStages = categoryStages;
   }
 
   /** The conversation's lead, found or created under the customer's lease. */
@@ -137,7 +140,14 @@ final class LeadSync {
     Optional<Instant> openedAt = context.directory().conversation(c.conversationId())
         .map(SupportDirectory.ConversationFacts::openedAt);
     String text = new ClosingSummary(c, category, openedAt, context.dialogLink(c.conversationId())).text();
-    note(leadId, "closing", c.conversationId() + "@" + c.occurredAt().toEpochMilli(), text);
+    String closing = c.conversationId() + "@" + c.occurredAt().toEpochMilli();
+    note(leadId, "closing", closing, text);
+    Optional<Long> stage = categoryStages.get(category);
+    // Once moved, never again for this closing: a late retry must not undo a manager's later move.
+    if (stage.isPresent() && mappings.remoteId(CLOSING_STAGE, closing).isEmpty()) {
+      crm.updateLead(leadId, Json.createObjectBuilder().add("status_id", stage.get()), null);
+      mappings.remember(CLOSING_STAGE, closing, Long.toString(stage.get()));
+    }
   }
 
   /**

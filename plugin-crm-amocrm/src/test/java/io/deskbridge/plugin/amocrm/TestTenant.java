@@ -40,6 +40,7 @@ final class TestTenant {
   final Map<Long, Instant> openedAt = new ConcurrentHashMap<>();
   final Map<Long, String> channels = new ConcurrentHashMap<>();
   final Map<Long, Long> assignees = new ConcurrentHashMap<>();
+  final Map<Long, String> categories = new ConcurrentHashMap<>(Map.of(5L, "How-to"));
 
   private TestTenant(FakeAmoCrm fake) {
     settings.put("baseUrl", URI.create(fake.url()));
@@ -106,7 +107,7 @@ final class TestTenant {
 
       @Override
       public Optional<String> categoryName(long categoryId) {
-        return Optional.of("How-to");
+        return Optional.ofNullable(categories.get(categoryId));
       }
 
       @Override
