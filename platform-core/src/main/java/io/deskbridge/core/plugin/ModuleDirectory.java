@@ -62,6 +62,10 @@ public class ModuleDirectory {
     return agents.findById(tenant, agentId).map(Agent::name);
   }
 
+  public Optional<String> agentEmail(TenantId tenant, long agentId) {
+    return agents.findById(tenant, agentId).map(Agent::email);
+  }
+
   private static SupportDirectory.CustomerFacts facts(Customer c) {
     Map<String, String> identities = new LinkedHashMap<>();
     for (ChannelIdentity identity : c.identities()) {
@@ -97,6 +101,11 @@ public class ModuleDirectory {
       @Override
       public Optional<String> agentName(long agentId) {
         return store.agentName(tenant, agentId);
+      }
+
+      @Override
+      public Optional<String> agentEmail(long agentId) {
+        return store.agentEmail(tenant, agentId);
       }
     };
   }

@@ -1,5 +1,6 @@
 package io.deskbridge.plugin.amocrm;
 
+import io.deskbridge.core.event.ConversationAssigned;
 import io.deskbridge.core.event.ConversationClosed;
 import io.deskbridge.core.event.ConversationCreated;
 import io.deskbridge.core.event.DomainEvent;
@@ -29,6 +30,7 @@ final class AmoCrmPlugin implements Plugin {
   private final Crm crm;
   private final LeadSync sync;
   private final InboundHook hook;
+  private final boolean followsAssignment;
 
   AmoCrmPlugin(PluginContext context, AmoCrmConfig config) {
     this.config = config;
@@ -44,13 +46,15 @@ final class AmoCrmPlugin implements Plugin {
         : AccessTokens.fixed(config.accessToken().map(s -> s.reveal()).orElse(""));
     this.crm = new Crm(new AmoApi(config.base(), tokens, pacer, http), config);
     LeadRules rules = LeadRules.from(context.config());
-    this.sync = new LeadSync(crm, context, rules.leadPolicy(config), rules.categoryStages());
+    this.followsAssignment = rules.responsibleUser(context).followsAssignment();
+    this.sync = new LeadSync(crm, context, rules, rules.leadPolicy(config));
     this.hook = new InboundHook(config, context, this::accountId, oauth);
   }
 
   @Override
   public boolean wants(DomainEvent event) {
     return event instanceof ConversationCreated || event instanceof ConversationClosed
+        || event instanceof ConversationAssigned && followsAssignment
         || event instanceof MessageAdded m && (!m.isInternal() || config.syncInternalNotes());
   }
 
@@ -64,6 +68,8 @@ final class AmoCrmPlugin implements Plugin {
         sync.message(m);
       } else if (event instanceof ConversationClosed c) {
         sync.closed(c);
+      } else if (event instanceof ConversationAssigned a) {
+        sync.assigned(a);
       }
       return DeliveryResult.done();
     } catch (AmoCallFailed e) {

@@ -67,6 +67,19 @@ public final class AmoCrmPluginFactory implements PluginFactory {
               + " moves its lead to the stage (142 won, 143 lost). Other categories leave the stage alone.")
           .build();
 
+  static final ConfigProperty RESPONSIBLE_USERS =
+      ConfigProperty.of("responsibleUsers", ConfigType.LIST, "amoCRM user per agent")
+          .help("agent email=amoCRM user id, e.g. ivan@acme.test=504141 (ids: amoCRM → Settings → Users).")
+          .build();
+  static final ConfigProperty FALLBACK_USER_ID =
+      ConfigProperty.of("fallbackUserId", ConfigType.INTEGER, "Fallback amoCRM user id")
+          .help("Responsible for leads no mapped agent owns; empty: the integration's own user.").build();
+  static final ConfigProperty RESPONSIBLE_STRATEGY =
+      ConfigProperty.of("responsibleStrategy", ConfigType.ENUM, "Responsible user of a lead")
+          .options(ResponsibleUser.STRATEGIES).defaultValue(ResponsibleUser.MAPPING)
+          .help("mapping: the assigned agent's user (follows reassignment). roundRobin: the listed users in"
+              + " turn. firstToAnswer: the user of the first agent who replies to the customer.").build();
+
   private final String version = ModuleVersion.of(AmoCrmPluginFactory.class);
 
   @Override
@@ -94,7 +107,7 @@ public final class AmoCrmPluginFactory implements PluginFactory {
   public List<ConfigProperty> configSpec() {
     return List.of(BASE_URL, AUTH_MODE, ACCESS_TOKEN, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, PIPELINE_ID,
         STATUS_ID, SYNC_INTERNAL_NOTES, WEBHOOK_TOKEN, MODE, AMOJO_BASE_URL, CHANNEL_ID, CHANNEL_SECRET,
-        CLOSED_LEAD_POLICY, CATEGORY_STAGES);
+        CLOSED_LEAD_POLICY, CATEGORY_STAGES, RESPONSIBLE_USERS, FALLBACK_USER_ID, RESPONSIBLE_STRATEGY);
   }
 
   @Override

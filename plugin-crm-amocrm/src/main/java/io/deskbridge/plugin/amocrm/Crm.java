@@ -18,6 +18,9 @@ final class Crm {
   /** A lead id and its contact's, as the complex add returns them. */
   record LeadAndContact(long leadId, long contactId) {}
 
+  /** What a new lead is created with; pipeline and stage come from the configuration. */
+  record NewLead(String name, List<String> tags, Optional<Long> responsibleUserId) {}
+
   static final long WON = Lead.WON;
   static final long LOST = Lead.LOST;
 
@@ -67,22 +70,22 @@ final class Crm {
   }
 
   /** One call: the lead and a new contact with the customer's phone and email. */
-  LeadAndContact addLeadWithContact(CustomerFacts customer, String leadName, List<String> tags) {
+  LeadAndContact addLeadWithContact(CustomerFacts customer, NewLead newLead) {
     JsonObjectBuilder contact = Json.createObjectBuilder().add("name", customer.name());
     JsonArrayBuilder fields = Json.createArrayBuilder();
     customer.phone().ifPresent(p -> fields.add(field("PHONE", p)));
     customer.email().ifPresent(e -> fields.add(field("EMAIL", e)));
     customer.identities().values().forEach(id -> fields.add(field(ContactKey.MESSENGER, "OTHER", id)));
     contact.add("custom_fields_values", fields);
-    JsonObject lead = lead(leadName).add("_embedded", Json.createObjectBuilder().add("tags", tags(tags))
+    JsonObject lead = lead(newLead).add("_embedded", Json.createObjectBuilder().add("tags", tags(newLead.tags()))
         .add("contacts", Json.createArrayBuilder().add(contact))).build();
     JsonObject created = api.post("/api/v4/leads/complex", Json.createArrayBuilder().add(lead).build())
         .asJsonArray().getJsonObject(0);
     return new LeadAndContact(created.getJsonNumber("id").longValue(), created.getJsonNumber("contact_id").longValue());
   }
 
-  long addLead(long contactId, String leadName, List<String> tags) {
-    JsonObject lead = lead(leadName).add("_embedded", Json.createObjectBuilder().add("tags", tags(tags))
+  long addLead(long contactId, NewLead newLead) {
+    JsonObject lead = lead(newLead).add("_embedded", Json.createObjectBuilder().add("tags", tags(newLead.tags()))
         .add("contacts", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", contactId)))).build();
     JsonObject answer = api.post("/api/v4/leads", Json.createArrayBuilder().add(lead).build()).asJsonObject();
     return answer.getJsonObject("_embedded").getJsonArray("leads").getJsonObject(0).getJsonNumber("id").longValue();
@@ -117,8 +120,9 @@ final class Crm {
     return api.get("/api/v4/account").orElseThrow(() -> AmoCallFailed.failed("amoCRM sent no account"));
   }
 
-  private JsonObjectBuilder lead(String name) {
-    JsonObjectBuilder lead = Json.createObjectBuilder().add("name", name);
+  private JsonObjectBuilder lead(NewLead newLead) {
+    JsonObjectBuilder lead = Json.createObjectBuilder().add("name", newLead.name());
+    newLead.responsibleUserId().ifPresent(u -> lead.add("responsible_user_id", u));
     config.pipelineId().ifPresent(p -> lead.add("pipeline_id", p));
     config.statusId().ifPresent(s -> lead.add("status_id", s));
     return lead;

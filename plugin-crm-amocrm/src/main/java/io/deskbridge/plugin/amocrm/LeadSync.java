@@ -1,6 +1,7 @@
 package io.deskbridge.plugin.amocrm;
 
 import io.deskbridge.core.conversation.AuthorType;
+import io.deskbridge.core.event.ConversationAssigned;
 import io.deskbridge.core.event.ConversationClosed;
 import io.deskbridge.core.event.MessageAdded;
 import io.deskbridge.core.plugin.spi.Lease;
@@ -30,6 +31,7 @@ final class LeadSync {
   static final String CONVERSATION = "conversation";
   static final String SOURCE_TAG = "deskbridge";
   private static final String CLOSING_STAGE = "closing-stage";
+  private static final String RESPONSIBLE = "lead-responsible";
   private static final String UNCERTAIN = "uncertain";
   private static final Duration CUSTOMER_LEASE = Duration.ofSeconds(60);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -40,13 +42,15 @@ final class LeadSync {
   private final Mappings mappings;
   private final LeadPolicy policy;
   private final IdsByName categoryStages;
+  private final ResponsibleUser responsible;
 
-  LeadSync(Crm crm, PluginContext context, LeadPolicy policy, IdsByName categoryStages) {
+  LeadSync(Crm crm, PluginContext context, LeadRules rules, LeadPolicy policy) {
     this.crm = crm;
     this.context = context;
     this.mappings = context.mappings();
     this.policy = policy;
-    this.categoryStages = categoryStages;
+    this.categoryStages = rules.categoryStages();
+    this.responsible = rules.responsibleUser(context);
   }
 
   /** The conversation's lead, found or created under the customer's lease. */
@@ -81,22 +85,23 @@ final class LeadSync {
     String customerKey = Long.toString(customer.id());
     Optional<Long> contact = mappings.remoteId(CONTACT, customerKey).map(Long::parseLong)
         .or(() -> crm.findContact(customer));
-    List<String> tags = tags(channel);
-    String name = customer.name() + (channel == null ? "" : " (" + channel + ")");
+    Crm.NewLead newLead = new Crm.NewLead(customer.name() + (channel == null ? "" : " (" + channel + ")"),
+        tags(channel), responsible.forNewLead(conversationId));
     long leadId;
     if (contact.isEmpty()) {
-      Crm.LeadAndContact created = crm.addLeadWithContact(customer, name, tags);
+      Crm.LeadAndContact created = crm.addLeadWithContact(customer, newLead);
       contact = Optional.of(created.contactId());
       leadId = created.leadId();
     } else {
-      leadId = leadOfKnownContact(contact.get(), name, tags);
+      leadId = leadOfKnownContact(contact.get(), newLead);
     }
     mappings.remember(CONTACT, customerKey, Long.toString(contact.get()));
     mappings.remember(CUSTOMER_LEAD, customerKey, Long.toString(leadId));
     return leadId;
   }
 
-  private long leadOfKnownContact(long contactId, String name, List<String> tags) {
+  private long leadOfKnownContact(long contactId, Crm.NewLead newLead) {
+    List<String> tags = newLead.tags();
     LeadPolicy.Choice choice = policy.choose(crm.leadsOf(contactId));
     if (choice instanceof LeadPolicy.Reuse reuse) {
       List<String> merged = merged(reuse.lead().tags(), tags);
@@ -110,7 +115,7 @@ final class LeadSync {
           merged(reopen.lead().tags(), tags));
       return reopen.lead().id();
     }
-    return crm.addLead(contactId, name, tags);
+    return crm.addLead(contactId, newLead);
   }
 
   /** The source, so a sales team can filter Deskbridge's leads, and the channel the customer wrote on. */
@@ -131,6 +136,28 @@ final class LeadSync {
         + (channel == null || m.isInternal() ? "" : " via " + channel) + " · " + TIME.format(m.occurredAt())
         + "\n" + m.text();
     note(leadId, "message", Long.toString(m.messageId()), text);
+    if (m.authorType() == AuthorType.AGENT && m.authorAgentId() != null && !m.isInternal()) {
+      responsible.forReply(m.conversationId(), m.authorAgentId()).ifPresent(user -> makeResponsible(leadId, user));
+    }
+  }
+
+  /** The conversation was (re)assigned: under the mapping strategy its lead follows the agent. */
+  void assigned(ConversationAssigned a) {
+    if (!responsible.followsAssignment()) {
+      return;
+    }
+    long leadId = leadOf(a.conversationId(), Optional.empty(), null);
+    responsible.forAssignee(a.agentId()).ifPresent(user -> makeResponsible(leadId, user));
+  }
+
+  /** Skips the call when the lead already has this user from us: reassignments come in bursts. */
+  private void makeResponsible(long leadId, long user) {
+    String lead = Long.toString(leadId);
+    if (mappings.remoteId(RESPONSIBLE, lead).filter(Long.toString(user)::equals).isPresent()) {
+      return;
+    }
+    crm.updateLead(leadId, Json.createObjectBuilder().add("responsible_user_id", user), null);
+    mappings.remember(RESPONSIBLE, lead, Long.toString(user));
   }
 
   void closed(ConversationClosed c) {

@@ -48,6 +48,8 @@ public final class FakeAmoCrm implements AutoCloseable {
   /** The pipeline's stages, as {@code GET /api/v4/leads/pipelines} lists them. */
   public static final Map<Long, String> STAGES = Map.of(FIRST_STAGE, "First contact", SECOND_STAGE, "Negotiation",
       Crm.WON, "Closed - won", Crm.LOST, "Closed - lost");
+  /** The account's users; the first is the admin whose token the integration acts with. */
+  public static final List<Long> USERS = List.of(504141L, 504142L, 504143L, 504144L);
   public static final String CLIENT_ID = "fake-client-id";
   public static final String CLIENT_SECRET = "fake-client-secret";
   public static final int LIMIT_PER_SECOND = 7;
@@ -354,6 +356,11 @@ public final class FakeAmoCrm implements AutoCloseable {
             .put("code", "NotSupportedChoice").put("path", "status_id")
             .put("detail", "The value you selected is not a valid choice.");
       }
+      if (lead.has("responsible_user_id") && !USERS.contains(lead.get("responsible_user_id").asLong())) {
+        errors.addObject().put("request_id", String.valueOf(i)).putArray("errors").addObject()
+            .put("code", "NotSupportedChoice").put("path", "responsible_user_id")
+            .put("detail", "The value you selected is not a valid choice.");
+      }
       if (lead.has("pipeline_id") && lead.get("pipeline_id").asLong() != PIPELINE_ID) {
         errors.addObject().put("request_id", String.valueOf(i)).putArray("errors").addObject()
             .put("code", "NotSupportedChoice").put("path", "pipeline_id")
@@ -378,7 +385,8 @@ public final class FakeAmoCrm implements AutoCloseable {
       long id = ids.incrementAndGet();
       ObjectNode lead = JSON.createObjectNode().put("id", id).put("name", in.path("name").asText())
           .put("price", in.path("price").asLong(0)).put("pipeline_id", in.path("pipeline_id").asLong(PIPELINE_ID))
-          .put("status_id", in.path("status_id").asLong(FIRST_STAGE)).put("created_at", System.currentTimeMillis() / 1000);
+          .put("status_id", in.path("status_id").asLong(FIRST_STAGE))
+          .put("responsible_user_id", in.path("responsible_user_id").asLong(USERS.get(0))).put("created_at", System.currentTimeMillis() / 1000);
       lead.putObject("_links").putObject("self").put("href", url() + "/api/v4/leads/" + id);
       ObjectNode embedded = lead.putObject("_embedded");
       embedded.set("tags", in.path("_embedded").path("tags").deepCopy());
@@ -415,6 +423,9 @@ public final class FakeAmoCrm implements AutoCloseable {
     }
     if (in.has("status_id") && !STAGES.containsKey(in.get("status_id").asLong())) {
       return validationError("status_id", "NotSupportedChoice", "The value you selected is not a valid choice.");
+    }
+    if (in.has("responsible_user_id") && !USERS.contains(in.get("responsible_user_id").asLong())) {
+      return validationError("responsible_user_id", "NotSupportedChoice", "The value you selected is not a valid choice.");
     }
     for (String field : List.of("status_id", "price", "responsible_user_id", "name")) {
       if (in.has(field)) {

@@ -40,6 +40,7 @@ final class TestTenant {
   final Map<Long, Instant> openedAt = new ConcurrentHashMap<>();
   final Map<Long, String> channels = new ConcurrentHashMap<>();
   final Map<Long, Long> assignees = new ConcurrentHashMap<>();
+  final Map<Long, String> agentEmails = new ConcurrentHashMap<>();
   final Map<Long, String> categories = new ConcurrentHashMap<>(Map.of(5L, "How-to"));
 
   private TestTenant(FakeAmoCrm fake) {
@@ -114,6 +115,11 @@ final class TestTenant {
       public Optional<String> agentName(long agentId) {
         return Optional.of("Ivan Agent");
       }
+
+      @Override
+      public Optional<String> agentEmail(long agentId) {
+        return Optional.ofNullable(agentEmails.get(agentId));
+      }
     };
     return (AmoCrmPlugin) new AmoCrmPluginFactory().create(new PluginContext(ID, SLUG, config(), PUBLIC_URL,
         mappings, notes, Clock.systemUTC(), directory));
@@ -143,6 +149,11 @@ final class TestTenant {
 
   static ConversationClosed closed(long conversationId) {
     return new ConversationClosed(ID, conversationId, 5L, Instant.now());
+  }
+
+  static MessageAdded agentReplies(long conversationId, long messageId, long agentId, String text) {
+    return new MessageAdded(ID, conversationId, messageId, Visibility.PUBLIC, AuthorType.AGENT, agentId, text,
+        Instant.now());
   }
 
   static DeliveryResult deliver(AmoCrmPlugin plugin, DomainEvent event, int attempt) {

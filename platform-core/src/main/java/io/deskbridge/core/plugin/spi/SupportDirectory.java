@@ -58,4 +58,12 @@ public interface SupportDirectory {
   default Optional<String> agentName(long agentId) {
     return Optional.empty();
   }
+
+  /**
+   * The agent's login email, lower case: the key a CRM's user mapping is written in, since agent ids
+   * mean nothing to an admin configuring a vendor.
+   */
+  default Optional<String> agentEmail(long agentId) {
+    return Optional.empty();
+  }
 }
