@@ -17,7 +17,6 @@ import io.deskbridge.core.plugin.spi.WebhookResponse;
 import jakarta.json.JsonObject;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -96,13 +95,7 @@ final class AmoCrmPlugin implements Plugin {
 
   @Override
   public List<CardEntry> customerCard(long customerId) {
-    List<CardEntry> lines = new ArrayList<>();
-    String key = Long.toString(customerId);
-    context.mappings().remoteId(LeadSync.CONTACT, key).ifPresent(id ->
-        lines.add(new CardEntry("amoCRM contact", "#" + id, config.base() + "/contacts/detail/" + id)));
-    context.mappings().remoteId(LeadSync.CUSTOMER_LEAD, key).ifPresent(id ->
-        lines.add(new CardEntry("amoCRM lead", "#" + id, config.base() + "/leads/detail/" + id)));
-    return lines;
+    return new CustomerCard(config.base(), context.mappings()).of(customerId);
   }
 
   /** The account this tenant connected, asked once and then remembered (webhooks must come from it). */

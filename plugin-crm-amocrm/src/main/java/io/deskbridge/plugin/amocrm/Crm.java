@@ -116,8 +116,18 @@ final class Crm {
     return Optional.empty();
   }
 
+  /** The account's pipelines with their stages (names for the customer card). */
+  Optional<JsonObject> pipelines() {
+    return api.get("/api/v4/leads/pipelines");
+  }
+
   JsonObject account() {
     return api.get("/api/v4/account").orElseThrow(() -> AmoCallFailed.failed("amoCRM sent no account"));
+  }
+
+  /** The stage new leads are created at, if configured (else amoCRM picks the pipeline's first). */
+  Optional<Long> newLeadStage() {
+    return config.statusId();
   }
 
   private JsonObjectBuilder lead(NewLead newLead) {

@@ -21,6 +21,7 @@ final class InboundHook {
   private final Mappings mappings;
   private final Supplier<Long> connectedAccount;
   private final OAuthTokens oauth;
+  private final LeadEvents events;
 
   InboundHook(AmoCrmConfig config, PluginContext context, Supplier<Long> connectedAccount, OAuthTokens oauth) {
     this.config = config;
@@ -28,6 +29,7 @@ final class InboundHook {
     this.mappings = context.mappings();
     this.connectedAccount = connectedAccount;
     this.oauth = oauth;
+    this.events = new LeadEvents(config, context);
   }
 
   WebhookResponse handle(WebhookRequest request) {
@@ -72,25 +74,7 @@ final class InboundHook {
     if (account.isEmpty() || !account.get().equals(Long.toString(expected))) {
       return new WebhookResponse(403, "text/plain", "not the connected amoCRM account");
     }
-    for (int i : form.indexes("leads[status]")) {
-      String item = "leads[status][" + i + "]";
-      statusChanged(form.get(item + "[id]").orElse(""), form.get(item + "[status_id]").orElse("?"),
-          form.get(item + "[old_status_id]").orElse("?"), form.get(item + "[last_modified]")
-              .or(() -> form.get(item + "[updated_at]")).orElse(""));
-    }
+    events.handle(form);
     return WebhookResponse.ok("{}");
-  }
-
-  private void statusChanged(String leadId, String status, String oldStatus, String modifiedAt) {
-    Optional<String> conversation = mappings.remoteId(LeadSync.LEAD, leadId);
-    if (conversation.isEmpty()) {
-      return;
-    }
-    // amoCRM redelivers a webhook it thinks failed: note each change once.
-    if (!mappings.compareAndSet("lead-status", leadId + ":" + status + ":" + modifiedAt, null, "noted")) {
-      return;
-    }
-    context.notes().addInternalNote(Long.parseLong(conversation.get()), "amoCRM: lead #" + leadId
-        + " moved to stage " + status + " (was " + oldStatus + "). " + config.base() + "/leads/detail/" + leadId);
   }
 }

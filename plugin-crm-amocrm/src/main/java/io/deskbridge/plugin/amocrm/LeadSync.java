@@ -43,6 +43,7 @@ final class LeadSync {
   private final LeadPolicy policy;
   private final IdsByName categoryStages;
   private final ResponsibleUser responsible;
+  private final LeadMemory memory;
 
   LeadSync(Crm crm, PluginContext context, LeadRules rules, LeadPolicy policy) {
     this.crm = crm;
@@ -51,6 +52,7 @@ final class LeadSync {
     this.policy = policy;
     this.categoryStages = rules.categoryStages();
     this.responsible = rules.responsibleUser(context);
+    this.memory = new LeadMemory(mappings);
   }
 
   /** The conversation's lead, found or created under the customer's lease. */
@@ -92,6 +94,7 @@ final class LeadSync {
       Crm.LeadAndContact created = crm.addLeadWithContact(customer, newLead);
       contact = Optional.of(created.contactId());
       leadId = created.leadId();
+      remember(new Lead(leadId, 0, crm.newLeadStage().orElse(0L), 0, newLead.tags()));
     } else {
       leadId = leadOfKnownContact(contact.get(), newLead);
     }
@@ -108,14 +111,33 @@ final class LeadSync {
       if (!merged.equals(reuse.lead().tags())) {
         crm.updateLead(reuse.lead().id(), Json.createObjectBuilder(), merged);
       }
+      remember(reuse.lead());
       return reuse.lead().id();
     }
     if (choice instanceof LeadPolicy.Reopen reopen) {
-      crm.updateLead(reopen.lead().id(), Json.createObjectBuilder().add("status_id", reopen.stage()),
-          merged(reopen.lead().tags(), tags));
-      return reopen.lead().id();
+      Lead lead = reopen.lead();
+      crm.updateLead(lead.id(), Json.createObjectBuilder().add("status_id", reopen.stage()),
+          merged(lead.tags(), tags));
+      remember(new Lead(lead.id(), lead.pipelineId(), reopen.stage(), lead.price(), lead.tags()));
+      return lead.id();
     }
-    return crm.addLead(contactId, newLead);
+    long created = crm.addLead(contactId, newLead);
+    remember(new Lead(created, 0, crm.newLeadStage().orElse(0L), 0, tags));
+    return created;
+  }
+
+  /**
+   * Keeps the lead's stage and budget for the customer card, and reads the account's stage names
+   * the first time a stage is seen (one call), so the card names stages instead of numbering them.
+   */
+  private void remember(Lead lead) {
+    memory.price(lead.id(), lead.price());
+    if (lead.statusId() != 0) {
+      memory.stage(lead.id(), lead.statusId());
+      if (!memory.knowsStage(lead.statusId())) {
+        crm.pipelines().ifPresent(memory::stageNames);
+      }
+    }
   }
 
   /** The source, so a sales team can filter Deskbridge's leads, and the channel the customer wrote on. */
@@ -174,6 +196,7 @@ final class LeadSync {
     if (stage.isPresent() && mappings.remoteId(CLOSING_STAGE, closing).isEmpty()) {
       crm.updateLead(leadId, Json.createObjectBuilder().add("status_id", stage.get()), null);
       mappings.remember(CLOSING_STAGE, closing, Long.toString(stage.get()));
+      memory.stage(leadId, stage.get());
     }
   }
 

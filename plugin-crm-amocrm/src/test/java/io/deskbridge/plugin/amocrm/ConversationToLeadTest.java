@@ -48,7 +48,8 @@ class ConversationToLeadTest {
     assertTrue(contact.contains("ada@example.com") && contact.contains("PHONE"), contact);
 
     List<CardEntry> card = plugin.customerCard(40);
-    assertEquals(List.of("amoCRM contact", "amoCRM lead"), card.stream().map(CardEntry::label).toList());
+    assertEquals(List.of("amoCRM contact", "amoCRM lead", "amoCRM budget (LTV)"),
+        card.stream().map(CardEntry::label).toList());
     assertEquals(amo.url() + "/leads/detail/" + lead, card.get(1).url());
   }
 

@@ -202,14 +202,55 @@ public final class FakeAmoCrm implements AutoCloseable {
 
   /** Posts a lead status change the way amoCRM's account webhooks do: form-encoded, unsigned. */
   public int sendStatusChange(String hookUrl, long leadId, long statusId, long accountId) {
-    String body = form(Map.of("leads[status][0][id]", leadId, "leads[status][0][status_id]", statusId,
+    return post(hookUrl, statusChangeForm(leadId, statusId, accountId));
+  }
+
+  /**
+   * An amoCRM user moves the lead: the body of the {@code leads[status]} webhook that follows, with
+   * the lead's budget as amoCRM sends it.
+   */
+  public synchronized String statusChangeForm(long leadId, long statusId, long accountId) {
+    ObjectNode lead = leads.get(leadId);
+    long price = lead == null ? 0 : lead.path("price").asLong();
+    if (lead != null) {
+      lead.put("status_id", statusId);
+    }
+    return form(Map.of("leads[status][0][id]", leadId, "leads[status][0][status_id]", statusId,
         "leads[status][0][pipeline_id]", PIPELINE_ID, "leads[status][0][old_status_id]", FIRST_STAGE,
-        "leads[status][0][last_modified]", System.currentTimeMillis() / 1000, "account[id]", accountId,
-        "account[subdomain]", "acme"));
+        "leads[status][0][price]", price, "leads[status][0][last_modified]", System.currentTimeMillis() / 1000,
+        "account[id]", accountId, "account[subdomain]", "acme"));
+  }
+
+  /**
+   * An amoCRM user writes a text note on the lead: it is stored, and the body of the webhook amoCRM
+   * then posts is returned ({@code leads[note][0][note][...]}, note_type 4 is a text note).
+   */
+  public synchronized String userWritesNote(long leadId, long userId, String text) {
+    long id = ids.incrementAndGet();
+    ObjectNode note = JSON.createObjectNode().put("id", id).put("entity_id", leadId).put("note_type", "common")
+        .put("created_by", userId).put("created_at", System.currentTimeMillis() / 1000);
+    note.putObject("params").put("text", text);
+    notes.computeIfAbsent(leadId, k -> new ArrayList<>()).add(note);
+    Map<String, Object> fields = new LinkedHashMap<>();
+    String prefix = "leads[note][0][note]";
+    fields.put(prefix + "[id]", id);
+    fields.put(prefix + "[element_id]", leadId);
+    fields.put(prefix + "[element_type]", 2);
+    fields.put(prefix + "[note_type]", 4);
+    fields.put(prefix + "[text]", text);
+    fields.put(prefix + "[created_by]", userId);
+    fields.put(prefix + "[account_id]", ACCOUNT_ID);
+    fields.put("account[id]", ACCOUNT_ID);
+    fields.put("account[subdomain]", "acme");
+    return form(fields);
+  }
+
+  /** Posts a webhook body to Deskbridge as amoCRM does. */
+  public int post(String hookUrl, String form) {
     try {
       return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(hookUrl))
           .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding())
           .statusCode();
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
