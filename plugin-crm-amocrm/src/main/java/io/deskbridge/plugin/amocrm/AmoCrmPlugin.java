@@ -30,13 +30,14 @@ final class AmoCrmPlugin implements Plugin {
   private final LeadSync sync;
   private final InboundHook hook;
   private final boolean followsAssignment;
+  private final OAuthTokens oauth;
 
   AmoCrmPlugin(PluginContext context, AmoCrmConfig config) {
     this.config = config;
     this.context = context;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     RequestPacer pacer = new RequestPacer(AmoCrmPluginFactory.REQUESTS_PER_SECOND);
-    OAuthTokens oauth = config.isOAuth()
+    this.oauth = config.isOAuth()
         ? new OAuthTokens(config, context.mappings(),
             new TokenVault(config.clientSecret().orElseThrow().reveal(), context.tenantSlug()), context.clock(),
             pacer, http)
@@ -78,6 +79,12 @@ final class AmoCrmPlugin implements Plugin {
 
   @Override
   public ConnectionCheck testConnection() {
+    if (oauth != null && !oauth.isConnected()) {
+      return ConnectionCheck.failed("amoCRM is not connected yet: open "
+          + new OAuthConsent(config, context.mappings(), context.clock()).link()
+          + " within the hour and allow access; amoCRM then returns to " + config.redirectUri().orElse("")
+          + ".");
+    }
     try {
       JsonObject account = crm.account();
       long id = account.getJsonNumber("id").longValue();

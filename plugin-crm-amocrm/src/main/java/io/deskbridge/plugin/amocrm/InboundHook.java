@@ -22,6 +22,7 @@ final class InboundHook {
   private final Supplier<Long> connectedAccount;
   private final OAuthTokens oauth;
   private final LeadEvents events;
+  private final OAuthConsent consents;
 
   InboundHook(AmoCrmConfig config, PluginContext context, Supplier<Long> connectedAccount, OAuthTokens oauth) {
     this.config = config;
@@ -30,6 +31,7 @@ final class InboundHook {
     this.connectedAccount = connectedAccount;
     this.oauth = oauth;
     this.events = new LeadEvents(config, context);
+    this.consents = new OAuthConsent(config, mappings, context.clock());
   }
 
   WebhookResponse handle(WebhookRequest request) {
@@ -54,6 +56,11 @@ final class InboundHook {
     Optional<String> code = query.get("code");
     if (oauth == null || code.isEmpty()) {
       return new WebhookResponse(400, "text/plain", "No authorisation code, or the module is not set to OAuth.");
+    }
+    try {
+      consents.accept(query.get("state"));
+    } catch (OAuthConsent.Refused e) {
+      return new WebhookResponse(400, "text/plain", e.getMessage());
     }
     try {
       oauth.exchangeCode(code.get());
