@@ -71,7 +71,8 @@ public class ModuleDirectory {
     for (ChannelIdentity identity : c.identities()) {
       identities.putIfAbsent(identity.channel(), identity.externalId());
     }
-    return new SupportDirectory.CustomerFacts(c.id(), c.name(), c.email(), c.phone(), identities);
+    return new SupportDirectory.CustomerFacts(c.id(), c.name(), c.email(), c.phone(), identities, c.tags(),
+        c.attributes());
   }
 
   /** The view one tenant's module instance gets. */

@@ -3,6 +3,7 @@ package io.deskbridge.plugin.amocrm;
 import io.deskbridge.core.event.ConversationAssigned;
 import io.deskbridge.core.event.ConversationClosed;
 import io.deskbridge.core.event.ConversationCreated;
+import io.deskbridge.core.event.CustomerUpdated;
 import io.deskbridge.core.event.DomainEvent;
 import io.deskbridge.core.event.MessageAdded;
 import io.deskbridge.core.plugin.spi.CardEntry;
@@ -30,6 +31,7 @@ final class AmoCrmPlugin implements Plugin {
   private final LeadSync sync;
   private final InboundHook hook;
   private final boolean followsAssignment;
+  private final boolean copiesProfile;
   private final OAuthTokens oauth;
 
   AmoCrmPlugin(PluginContext context, AmoCrmConfig config) {
@@ -47,6 +49,7 @@ final class AmoCrmPlugin implements Plugin {
     this.crm = new Crm(new AmoApi(config.base(), tokens, pacer, http), config);
     LeadRules rules = LeadRules.from(context.config());
     this.followsAssignment = rules.responsibleUser(context).followsAssignment();
+    this.copiesProfile = !rules.contactProfile().isEmpty();
     this.sync = new LeadSync(crm, context, rules, rules.leadPolicy(config));
     this.hook = new InboundHook(config, context, this::accountId, oauth);
   }
@@ -55,6 +58,7 @@ final class AmoCrmPlugin implements Plugin {
   public boolean wants(DomainEvent event) {
     return event instanceof ConversationCreated || event instanceof ConversationClosed
         || event instanceof ConversationAssigned && followsAssignment
+        || event instanceof CustomerUpdated && copiesProfile
         || event instanceof MessageAdded m && (!m.isInternal() || config.syncInternalNotes());
   }
 
@@ -70,6 +74,8 @@ final class AmoCrmPlugin implements Plugin {
         sync.closed(c);
       } else if (event instanceof ConversationAssigned a) {
         sync.assigned(a);
+      } else if (event instanceof CustomerUpdated u) {
+        sync.customerUpdated(u);
       }
       return DeliveryResult.done();
     } catch (AmoCallFailed e) {

@@ -80,6 +80,14 @@ public final class AmoCrmPluginFactory implements PluginFactory {
           .help("mapping: the assigned agent's user (follows reassignment). roundRobin: the listed users in"
               + " turn. firstToAnswer: the user of the first agent who replies to the customer.").build();
 
+  static final ConfigProperty CONTACT_TAGS = ConfigProperty.of("contactTags", ConfigType.LIST, "Customer tags to copy")
+      .help("Customer tags the amoCRM contact carries too: vip, or vip=VIP client to name it differently in"
+          + " amoCRM. Unlisted tags stay in Deskbridge.").build();
+  static final ConfigProperty CONTACT_FIELDS =
+      ConfigProperty.of("contactFields", ConfigType.LIST, "Customer attributes to contact fields")
+          .help("attribute=amoCRM contact field id, e.g. plan=512345 (ids: amoCRM → Settings → Fields).")
+          .build();
+
   private final String version = ModuleVersion.of(AmoCrmPluginFactory.class);
 
   @Override
@@ -107,7 +115,8 @@ public final class AmoCrmPluginFactory implements PluginFactory {
   public List<ConfigProperty> configSpec() {
     return List.of(BASE_URL, AUTH_MODE, ACCESS_TOKEN, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, PIPELINE_ID,
         STATUS_ID, SYNC_INTERNAL_NOTES, WEBHOOK_TOKEN, MODE, AMOJO_BASE_URL, CHANNEL_ID, CHANNEL_SECRET,
-        CLOSED_LEAD_POLICY, CATEGORY_STAGES, RESPONSIBLE_USERS, FALLBACK_USER_ID, RESPONSIBLE_STRATEGY);
+        CLOSED_LEAD_POLICY, CATEGORY_STAGES, RESPONSIBLE_USERS, FALLBACK_USER_ID, RESPONSIBLE_STRATEGY,
+        CONTACT_TAGS, CONTACT_FIELDS);
   }
 
   @Override

@@ -70,9 +70,14 @@ final class Crm {
   }
 
   /** One call: the lead and a new contact with the customer's phone and email. */
-  LeadAndContact addLeadWithContact(CustomerFacts customer, NewLead newLead) {
+  LeadAndContact addLeadWithContact(CustomerFacts customer, NewLead newLead, ContactProfile profile) {
     JsonObjectBuilder contact = Json.createObjectBuilder().add("name", customer.name());
+    List<String> contactTags = profile.tagsOf(customer);
+    if (!contactTags.isEmpty()) {
+      contact.add("_embedded", Json.createObjectBuilder().add("tags", tags(contactTags)));
+    }
     JsonArrayBuilder fields = Json.createArrayBuilder();
+    profile.fieldsOf(customer, false).forEach(fields::add);
     customer.phone().ifPresent(p -> fields.add(field("PHONE", p)));
     customer.email().ifPresent(e -> fields.add(field("EMAIL", e)));
     customer.identities().values().forEach(id -> fields.add(field(ContactKey.MESSENGER, "OTHER", id)));
@@ -114,6 +119,23 @@ final class Crm {
       }
     }
     return Optional.empty();
+  }
+
+  /** The contact's tag names, read before replacing them (amoCRM has no "add tag"). */
+  List<String> contactTags(long contactId) {
+    JsonArray tags = api.get("/api/v4/contacts/" + contactId).map(c -> c.getJsonObject("_embedded"))
+        .map(e -> e.getJsonArray("tags")).orElse(JsonValue.EMPTY_JSON_ARRAY);
+    return tags.stream().map(t -> t.asJsonObject().getString("name", "")).toList();
+  }
+
+  /** Sets the contact's tags (all of them) and the given custom field values. */
+  void updateContact(long contactId, List<String> tagNames, JsonArray fields) {
+    JsonObjectBuilder changes = Json.createObjectBuilder()
+        .add("_embedded", Json.createObjectBuilder().add("tags", tags(tagNames)));
+    if (!fields.isEmpty()) {
+      changes.add("custom_fields_values", fields);
+    }
+    api.patch("/api/v4/contacts/" + contactId, changes.build());
   }
 
   /** The account's pipelines with their stages (names for the customer card). */

@@ -2,6 +2,8 @@ package io.deskbridge.plugin.amocrm;
 
 import static io.deskbridge.plugin.amocrm.AmoCrmPluginFactory.CATEGORY_STAGES;
 import static io.deskbridge.plugin.amocrm.AmoCrmPluginFactory.CLOSED_LEAD_POLICY;
+import static io.deskbridge.plugin.amocrm.AmoCrmPluginFactory.CONTACT_FIELDS;
+import static io.deskbridge.plugin.amocrm.AmoCrmPluginFactory.CONTACT_TAGS;
 import static io.deskbridge.plugin.amocrm.AmoCrmPluginFactory.FALLBACK_USER_ID;
 import static io.deskbridge.plugin.amocrm.AmoCrmPluginFactory.RESPONSIBLE_STRATEGY;
 import static io.deskbridge.plugin.amocrm.AmoCrmPluginFactory.RESPONSIBLE_USERS;
@@ -19,13 +21,14 @@ import java.util.Optional;
  * apart from {@link AmoCrmConfig} (connection and mode) so each can grow without the other.
  */
 record LeadRules(String closedLeadPolicy, IdsByName categoryStages, String responsibleStrategy,
-    IdsByName responsibleUsers, Optional<Long> fallbackUserId) {
+    IdsByName responsibleUsers, Optional<Long> fallbackUserId, ContactProfile contactProfile) {
 
   /** Reads validated settings; {@link #problems} has already refused what would not parse. */
   static LeadRules from(PluginConfig c) {
     return new LeadRules(text(c, CLOSED_LEAD_POLICY), IdsByName.parse(c.list(CATEGORY_STAGES.key())),
         text(c, RESPONSIBLE_STRATEGY), IdsByName.parse(c.list(RESPONSIBLE_USERS.key())),
-        c.value(FALLBACK_USER_ID.key()).map(Long.class::cast));
+        c.value(FALLBACK_USER_ID.key()).map(Long.class::cast),
+        ContactProfile.parse(c.list(CONTACT_TAGS.key()), c.list(CONTACT_FIELDS.key())));
   }
 
   LeadPolicy leadPolicy(AmoCrmConfig config) {
@@ -41,12 +44,17 @@ record LeadRules(String closedLeadPolicy, IdsByName categoryStages, String respo
   /** What an admin must fix before these rules can work, each naming its field. */
   static List<FieldError> problems(PluginConfig c) {
     List<FieldError> errors = new ArrayList<>();
-    for (ConfigProperty list : List.of(CATEGORY_STAGES, RESPONSIBLE_USERS)) {
+    for (ConfigProperty list : List.of(CATEGORY_STAGES, RESPONSIBLE_USERS, CONTACT_FIELDS)) {
       try {
         IdsByName.parse(c.list(list.key()));
       } catch (IllegalArgumentException e) {
         errors.add(new FieldError(list.key(), e.getMessage()));
       }
+    }
+    try {
+      ContactProfile.parse(c.list(CONTACT_TAGS.key()), List.of());
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError(CONTACT_TAGS.key(), e.getMessage()));
     }
     c.list(RESPONSIBLE_USERS.key()).stream().filter(item -> !item.contains("@")).findFirst()
         .ifPresent(item -> errors.add(new FieldError(RESPONSIBLE_USERS.key(),

@@ -3,6 +3,7 @@ package io.deskbridge.plugin.amocrm;
 import io.deskbridge.core.conversation.AuthorType;
 import io.deskbridge.core.event.ConversationAssigned;
 import io.deskbridge.core.event.ConversationClosed;
+import io.deskbridge.core.event.CustomerUpdated;
 import io.deskbridge.core.event.MessageAdded;
 import io.deskbridge.core.plugin.spi.Lease;
 import io.deskbridge.core.plugin.spi.Mappings;
@@ -44,6 +45,7 @@ final class LeadSync {
   private final IdsByName categoryStages;
   private final ResponsibleUser responsible;
   private final LeadMemory memory;
+  private final ContactProfiles profiles;
 
   LeadSync(Crm crm, PluginContext context, LeadRules rules, LeadPolicy policy) {
     this.crm = crm;
@@ -53,6 +55,7 @@ final class LeadSync {
     this.categoryStages = rules.categoryStages();
     this.responsible = rules.responsibleUser(context);
     this.memory = new LeadMemory(mappings);
+    this.profiles = new ContactProfiles(crm, mappings, rules.contactProfile());
   }
 
   /** The conversation's lead, found or created under the customer's lease. */
@@ -91,11 +94,13 @@ final class LeadSync {
         tags(channel), responsible.forNewLead(conversationId));
     long leadId;
     if (contact.isEmpty()) {
-      Crm.LeadAndContact created = crm.addLeadWithContact(customer, newLead);
+      Crm.LeadAndContact created = crm.addLeadWithContact(customer, newLead, profiles.profile());
+      profiles.created(customer);
       contact = Optional.of(created.contactId());
       leadId = created.leadId();
       remember(new Lead(leadId, 0, crm.newLeadStage().orElse(0L), 0, newLead.tags()));
     } else {
+      profiles.update(contact.get(), customer);
       leadId = leadOfKnownContact(contact.get(), newLead);
     }
     mappings.remember(CONTACT, customerKey, Long.toString(contact.get()));
@@ -160,6 +165,15 @@ final class LeadSync {
     note(leadId, "message", Long.toString(m.messageId()), text);
     if (m.authorType() == AuthorType.AGENT && m.authorAgentId() != null && !m.isInternal()) {
       responsible.forReply(m.conversationId(), m.authorAgentId()).ifPresent(user -> makeResponsible(leadId, user));
+    }
+  }
+
+  /** The customer's card changed: a linked contact takes over the mapped tags and attributes. */
+  void customerUpdated(CustomerUpdated u) {
+    Optional<Long> contact = mappings.remoteId(CONTACT, Long.toString(u.customerId())).map(Long::parseLong);
+    Optional<CustomerFacts> customer = context.directory().customer(u.customerId());
+    if (contact.isPresent() && customer.isPresent()) {
+      profiles.update(contact.get(), customer.get());
     }
   }
 

@@ -50,6 +50,8 @@ public final class FakeAmoCrm implements AutoCloseable {
       Crm.WON, "Closed - won", Crm.LOST, "Closed - lost");
   /** The account's users; the first is the admin whose token the integration acts with. */
   public static final List<Long> USERS = List.of(504141L, 504142L, 504143L, 504144L);
+  /** The account's own contact fields (besides PHONE, EMAIL and IM), by id. */
+  public static final Map<Long, String> CONTACT_FIELDS = Map.of(512345L, "Plan", 512346L, "Account number");
   public static final String CLIENT_ID = "fake-client-id";
   public static final String CLIENT_SECRET = "fake-client-secret";
   public static final int LIMIT_PER_SECOND = 7;
@@ -72,6 +74,7 @@ public final class FakeAmoCrm implements AutoCloseable {
   private final List<String> pagesServed = new ArrayList<>();
   private final AtomicInteger refreshes = new AtomicInteger();
   private final AtomicInteger leadUpdates = new AtomicInteger();
+  private final AtomicInteger contactUpdates = new AtomicInteger();
   private final AtomicInteger storm = new AtomicInteger();
   private volatile int tokenLifetimeSeconds = 86400;
   private volatile boolean blocked;
@@ -154,6 +157,20 @@ public final class FakeAmoCrm implements AutoCloseable {
 
   public synchronized JsonNode lead(long id) {
     return leads.get(id).deepCopy();
+  }
+
+  public synchronized JsonNode contact(long id) {
+    return contacts.get(id).deepCopy();
+  }
+
+  /** How many times a contact was changed through the API. */
+  public int contactUpdates() {
+    return contactUpdates.get();
+  }
+
+  /** An amoCRM user tags the contact by hand. */
+  public synchronized void userTagsContact(long contactId, String tag) {
+    ((ArrayNode) contacts.get(contactId).path("_embedded").path("tags")).addObject().put("name", tag);
   }
 
   /** How many times a lead was changed through the API. */
@@ -330,6 +347,8 @@ public final class FakeAmoCrm implements AutoCloseable {
       return ok(JSON.createObjectNode().put("id", ACCOUNT_ID).put("name", "Acme").put("subdomain", "acme"));
     } else if (path.equals("/api/v4/contacts") && method.equals("GET")) {
       return list("contacts", path, contacts.values().stream().filter(c -> matches(c, first(query, "query"))).toList(), query);
+    } else if ((m = CONTACT.matcher(path)).matches() && method.equals("PATCH")) {
+      return updateContact(Long.parseLong(m.group(1)), read(body));
     } else if ((m = CONTACT.matcher(path)).matches() && method.equals("GET")) {
       ObjectNode c = contacts.get(Long.parseLong(m.group(1)));
       return c == null ? problem(404, "Not Found", "Contact not found") : ok(c);
@@ -408,6 +427,12 @@ public final class FakeAmoCrm implements AutoCloseable {
             .put("detail", "The value you selected is not a valid choice.");
       }
       for (JsonNode c : lead.path("_embedded").path("contacts")) {
+        String unknownField = unknownField(c.path("custom_fields_values"));
+        if (unknownField != null) {
+          errors.addObject().put("request_id", String.valueOf(i)).putArray("errors").addObject()
+              .put("code", "NotFound").put("path", "_embedded.contacts.0.custom_fields_values." + unknownField)
+              .put("detail", "Field not found");
+        }
         if (c.has("id") && !contacts.containsKey(c.get("id").asLong())) {
           errors.addObject().put("request_id", String.valueOf(i)).putArray("errors").addObject()
               .put("code", "NotFound").put("path", "_embedded.contacts.0.id").put("detail", "Contact not found");
@@ -484,6 +509,62 @@ public final class FakeAmoCrm implements AutoCloseable {
     return ok(answer);
   }
 
+  /**
+   * {@code PATCH /api/v4/contacts/{id}}: each field in {@code custom_fields_values} replaces that field's
+   * values ({@code values: null} clears it); {@code _embedded.tags} replaces the contact's tags.
+   */
+  private Answer updateContact(long id, JsonNode in) {
+    ObjectNode contact = contacts.get(id);
+    if (contact == null) {
+      return problem(404, "Not Found", "Contact not found");
+    }
+    String unknown = unknownField(in.path("custom_fields_values"));
+    if (unknown != null) {
+      return validationError("custom_fields_values." + unknown, "NotFound", "Field not found");
+    }
+    ArrayNode fields = contact.get("custom_fields_values").isArray() ? (ArrayNode) contact.get("custom_fields_values")
+        : JSON.createArrayNode();
+    for (JsonNode change : in.path("custom_fields_values")) {
+      for (int i = fields.size() - 1; i >= 0; i--) {
+        JsonNode f = fields.get(i);
+        if (change.has("field_id") ? f.path("field_id").asLong() == change.get("field_id").asLong()
+            : f.path("field_code").asText().equals(change.path("field_code").asText())) {
+          fields.remove(i);
+        }
+      }
+      if (change.path("values").isArray() && !change.path("values").isEmpty()) {
+        ObjectNode stored = change.deepCopy();
+        if (change.has("field_id")) {
+          stored.put("field_name", CONTACT_FIELDS.get(change.get("field_id").asLong()));
+        }
+        fields.add(stored);
+      }
+    }
+    if (fields.isEmpty()) {
+      contact.putNull("custom_fields_values");
+    } else {
+      contact.set("custom_fields_values", fields);
+    }
+    if (in.path("_embedded").has("tags")) {
+      ((ObjectNode) contact.get("_embedded")).set("tags", in.path("_embedded").path("tags").deepCopy());
+    }
+    contactUpdates.incrementAndGet();
+    ObjectNode answer = JSON.createObjectNode().put("id", id).put("updated_at", System.currentTimeMillis() / 1000);
+    answer.set("_links", contact.get("_links"));
+    return ok(answer);
+  }
+
+  /** The index of the first custom field value naming a field id this account does not have. */
+  private static String unknownField(JsonNode fields) {
+    for (int i = 0; i < fields.size(); i++) {
+      JsonNode f = fields.get(i);
+      if (f.has("field_id") && !CONTACT_FIELDS.containsKey(f.get("field_id").asLong())) {
+        return i + ".field_id";
+      }
+    }
+    return null;
+  }
+
   private static Answer validationError(String path, String code, String detail) {
     ObjectNode p = (ObjectNode) read(problem(400, "Bad Request", "Request validation failed").body());
     p.putArray("validation-errors").addObject().put("request_id", "0").putArray("errors").addObject()
@@ -502,7 +583,8 @@ public final class FakeAmoCrm implements AutoCloseable {
       contact.putNull("custom_fields_values");
     }
     ObjectNode embedded = contact.putObject("_embedded");
-    embedded.putArray("tags");
+    embedded.set("tags", in.path("_embedded").path("tags").isArray() ? in.path("_embedded").path("tags").deepCopy()
+        : JSON.createArrayNode());
     embedded.putArray("leads");
     contact.putObject("_links").putObject("self").put("href", url() + "/api/v4/contacts/" + id);
     contacts.put(id, contact);

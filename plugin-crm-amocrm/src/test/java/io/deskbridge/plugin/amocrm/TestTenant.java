@@ -82,6 +82,14 @@ final class TestTenant {
     return this;
   }
 
+  /** The customer's card now has these tags and attributes (the rest of it unchanged). */
+  TestTenant profile(long id, List<String> tags, Map<String, String> attributes) {
+    SupportDirectory.CustomerFacts c = customers.get(id);
+    customers.put(id, new SupportDirectory.CustomerFacts(id, c.name(), c.email(), c.phone(), c.identities(), tags,
+        attributes));
+    return this;
+  }
+
   PluginConfig config() {
     return new PluginConfig(settings);
   }

@@ -1,8 +1,10 @@
 package io.deskbridge.core.plugin.spi;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Read-only look-ups a module needs to describe its tenant's events to a vendor: events carry ids,
@@ -11,12 +13,28 @@ import java.util.Optional;
  */
 public interface SupportDirectory {
 
-  /** A customer as a vendor may see them. */
+  /**
+   * A customer as a vendor may see them.
+   *
+   * @param identities channel → the customer's id on it (telegram → 5512345)
+   * @param tags the customer's tags, sorted
+   * @param attributes the customer's named attributes (a CRM maps some of them to its own fields)
+   */
   record CustomerFacts(long id, String name, Optional<String> email, Optional<String> phone,
-      Map<String, String> identities) {
+      Map<String, String> identities, List<String> tags, Map<String, String> attributes) {
 
     public CustomerFacts {
       identities = identities == null ? Map.of() : Map.copyOf(identities);
+      tags = tags == null ? List.of() : List.copyOf(tags);
+      attributes = attributes == null ? Map.of() : attributes.entrySet().stream()
+          .filter(a -> a.getKey() != null && a.getValue() != null)
+          .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Facts without tags and attributes, as modules built before they were shared construct them. */
+    public CustomerFacts(long id, String name, Optional<String> email, Optional<String> phone,
+        Map<String, String> identities) {
+      this(id, name, email, phone, identities, List.of(), Map.of());
     }
   }
 
