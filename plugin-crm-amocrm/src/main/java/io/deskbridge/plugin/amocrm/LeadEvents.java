@@ -67,8 +67,13 @@ final class LeadEvents {
       return;
     }
     context.notes().addInternalNote(Long.parseLong(conversation.get()), "amoCRM: lead #" + leadId
-        + " moved to stage " + status + " (was " + form.get(item + "[old_status_id]").orElse("?") + "). "
-        + config.base() + "/leads/detail/" + leadId);
+        + " moved to stage " + named(status) + " (was " + named(form.get(item + "[old_status_id]").orElse("?"))
+        + "). " + config.base() + "/leads/detail/" + leadId);
+  }
+
+  /** The id agents can look up, and the name they understand when the pipelines were read. */
+  private String named(String stageId) {
+    return stageId + memory.nameOf(stageId).map(name -> " “" + name + "”").orElse("");
   }
 
   /** A note an amoCRM user wrote on a linked lead: the agents should read it next to the chat. */

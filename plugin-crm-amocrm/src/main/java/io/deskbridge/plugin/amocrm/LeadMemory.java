@@ -43,6 +43,11 @@ final class LeadMemory {
             : "stage " + id));
   }
 
+  /** The stage's name as the account's pipelines list it, once they were read. */
+  Optional<String> nameOf(String stageId) {
+    return mappings.remoteId(STAGE_NAME, stageId);
+  }
+
   Optional<Long> priceOf(long leadId) {
     return mappings.remoteId(PRICE, Long.toString(leadId)).map(Long::parseLong);
   }

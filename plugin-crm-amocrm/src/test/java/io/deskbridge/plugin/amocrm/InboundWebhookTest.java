@@ -34,7 +34,8 @@ class InboundWebhookTest {
 
   @Test
   void aLeadStatusChangeBecomesOneInternalNoteOnTheConversation() {
-    TestTenant t = TestTenant.withToken(amo).customer(40, "Ada", "ada@example.com", null);
+    TestTenant t = TestTenant.withToken(amo).customer(40, "Ada", "ada@example.com", null)
+        .with("statusId", FakeAmoCrm.FIRST_STAGE);
     AmoCrmPlugin plugin = t.plugin();
     deliver(plugin, t.opened(81, 40), 1);
     long lead = amo.leads().get(0).get("id").asLong();
@@ -44,7 +45,8 @@ class InboundWebhookTest {
         .status());
     List<String> notes = t.notes.notes.get(81L);
     assertEquals(1, notes.size(), notes::toString);
-    assertTrue(notes.get(0).contains("lead #" + lead + " moved to stage 142"), notes.get(0));
+    assertTrue(notes.get(0).contains("lead #" + lead + " moved to stage 142 “Closed - won” (was "
+        + FakeAmoCrm.FIRST_STAGE + " “First contact”)"), notes.get(0));
   }
 
   @Test
