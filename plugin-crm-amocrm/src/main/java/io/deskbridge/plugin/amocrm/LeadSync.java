@@ -98,7 +98,7 @@ final class LeadSync {
       profiles.created(customer);
       contact = Optional.of(created.contactId());
       leadId = created.leadId();
-      remember(new Lead(leadId, 0, crm.newLeadStage().orElse(0L), 0, newLead.tags()));
+      remember(new Lead(leadId, 0, crm.newLeadStage().orElse(0L), 0, newLead.tags()), newLead);
     } else {
       profiles.update(contact.get(), customer);
       leadId = leadOfKnownContact(contact.get(), newLead);
@@ -127,8 +127,14 @@ final class LeadSync {
       return lead.id();
     }
     long created = crm.addLead(contactId, newLead);
-    remember(new Lead(created, 0, crm.newLeadStage().orElse(0L), 0, tags));
+    remember(new Lead(created, 0, crm.newLeadStage().orElse(0L), 0, tags), newLead);
     return created;
+  }
+
+  /** A lead just created: also who it was given to, so an assignment to the same user costs no call. */
+  private void remember(Lead lead, Crm.NewLead created) {
+    remember(lead);
+    created.responsibleUserId().ifPresent(u -> mappings.remember(RESPONSIBLE, Long.toString(lead.id()), u.toString()));
   }
 
   /**

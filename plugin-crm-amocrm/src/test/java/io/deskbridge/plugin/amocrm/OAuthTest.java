@@ -11,6 +11,7 @@ import io.deskbridge.core.plugin.spi.ConnectionCheck;
 import io.deskbridge.core.plugin.spi.DeliveryResult;
 import io.deskbridge.core.plugin.spi.WebhookRequest;
 import io.deskbridge.core.plugin.spi.WebhookResponse;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
@@ -97,5 +98,15 @@ class OAuthTest {
     assertEquals(DeliveryResult.Outcome.DONE, b.join().outcome());
     assertEquals(1, amo.refreshes());
     assertEquals(2, amo.noteTexts(amo.leads().get(0).get("id").asLong()).size());
+  }
+
+  @Test
+  void aConsentLinkOlderThanAnHourIsRefused() {
+    TestTenant t = TestTenant.withOAuth(amo);
+    String state = issuedState(t.plugin());
+    t.clock = Clock.offset(Clock.systemUTC(), OAuthConsent.VALID_FOR.plusMinutes(1));
+    WebhookResponse late = consent(t.plugin(), amo.authorizationCode(), state);
+    assertEquals(400, late.status());
+    assertTrue(late.body().startsWith("This consent link expired."), late.body());
   }
 }

@@ -58,6 +58,8 @@ class ResponsibleUserTest {
     t.assignees.put(81L, IVAN);
     deliver(plugin, t.opened(81, 40), 1);
     assertEquals(IVAN_IN_AMO, responsible(0));
+    deliver(plugin, assigned(81, IVAN), 1);
+    assertEquals(0, amo.leadUpdates(), "the lead already belongs to Ivan's user");
 
     assertEquals(DeliveryResult.Outcome.DONE, deliver(plugin, assigned(81, OLGA), 1).outcome());
     assertEquals(OLGA_IN_AMO, responsible(0));

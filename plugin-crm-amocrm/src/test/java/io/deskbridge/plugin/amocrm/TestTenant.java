@@ -35,6 +35,8 @@ final class TestTenant {
   final Map<String, Object> settings = new HashMap<>();
   final InMemoryMappings mappings = new InMemoryMappings();
   final RecordedNotes notes = new RecordedNotes();
+  /** The clock of the module instances built from now on (a later one: a server that runs later). */
+  Clock clock = Clock.systemUTC();
   final Map<Long, SupportDirectory.CustomerFacts> customers = new ConcurrentHashMap<>();
   final Map<Long, Long> conversations = new ConcurrentHashMap<>();
   final Map<Long, Instant> openedAt = new ConcurrentHashMap<>();
@@ -130,7 +132,7 @@ final class TestTenant {
       }
     };
     return (AmoCrmPlugin) new AmoCrmPluginFactory().create(new PluginContext(ID, SLUG, config(), PUBLIC_URL,
-        mappings, notes, Clock.systemUTC(), directory));
+        mappings, notes, clock, directory));
   }
 
   ConversationCreated opened(long conversationId, long customerId) {
