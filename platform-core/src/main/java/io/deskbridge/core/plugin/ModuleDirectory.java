@@ -49,6 +49,11 @@ public class ModuleDirectory {
     return conversations.findById(tenant, conversationId).map(Conversation::customerId);
   }
 
+  public Optional<SupportDirectory.ConversationFacts> conversation(TenantId tenant, long conversationId) {
+    return conversations.findById(tenant, conversationId).map(c -> new SupportDirectory.ConversationFacts(c.id(),
+        c.customerId(), c.channel(), c.createdAt(), c.assigneeId()));
+  }
+
   public Optional<String> categoryName(TenantId tenant, long categoryId) {
     return categories.findById(tenant, categoryId).map(Category::name);
   }
@@ -57,12 +62,17 @@ public class ModuleDirectory {
     return agents.findById(tenant, agentId).map(Agent::name);
   }
 
+  public Optional<String> agentEmail(TenantId tenant, long agentId) {
+    return agents.findById(tenant, agentId).map(Agent::email);
+  }
+
   private static SupportDirectory.CustomerFacts facts(Customer c) {
     Map<String, String> identities = new LinkedHashMap<>();
     for (ChannelIdentity identity : c.identities()) {
       identities.putIfAbsent(identity.channel(), identity.externalId());
     }
-    return new SupportDirectory.CustomerFacts(c.id(), c.name(), c.email(), c.phone(), identities);
+    return new SupportDirectory.CustomerFacts(c.id(), c.name(), c.email(), c.phone(), identities, c.tags(),
+        c.attributes());
   }
 
   /** The view one tenant's module instance gets. */
@@ -80,6 +90,11 @@ public class ModuleDirectory {
       }
 
       @Override
+      public Optional<ConversationFacts> conversation(long conversationId) {
+        return store.conversation(tenant, conversationId);
+      }
+
+      @Override
       public Optional<String> categoryName(long categoryId) {
         return store.categoryName(tenant, categoryId);
       }
@@ -87,6 +102,11 @@ public class ModuleDirectory {
       @Override
       public Optional<String> agentName(long agentId) {
         return store.agentName(tenant, agentId);
+      }
+
+      @Override
+      public Optional<String> agentEmail(long agentId) {
+        return store.agentEmail(tenant, agentId);
       }
     };
   }

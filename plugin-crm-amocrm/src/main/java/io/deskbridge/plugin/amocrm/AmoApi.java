@@ -2,6 +2,7 @@ package io.deskbridge.plugin.amocrm;
 
 import io.deskbridge.core.plugin.spi.RequestPacer;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * amoCRM's REST API v4 for one account: Bearer auth, pacing, and the vendor's answers turned into
@@ -24,6 +26,8 @@ final class AmoApi {
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
   /** amoCRM sends no Retry-After with its 429; this is the pause we give it instead. */
   static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(1);
+  /** 40 pages of 250: a search that matches more is too vague to pick a contact from. */
+  private static final int MAX_PAGES = 40;
 
   private final String base;
   private final AccessTokens tokens;
@@ -42,9 +46,48 @@ final class AmoApi {
     return call("GET", pathAndQuery, null).map(JsonValue::asJsonObject);
   }
 
+  /**
+   * The first item of a list that {@code wanted} accepts, reading page after page by the {@code next}
+   * links amoCRM sends (none on the last page; 204 when nothing matches at all).
+   */
+  Optional<JsonObject> firstOf(String pathAndQuery, String embedded, Predicate<JsonObject> wanted) {
+    String next = pathAndQuery;
+    for (int page = 0; page < MAX_PAGES && next != null; page++) {
+      Optional<JsonObject> answer = get(next);
+      if (answer.isEmpty()) {
+        return Optional.empty();
+      }
+      JsonObject items = answer.get().getJsonObject("_embedded");
+      if (items != null && items.get(embedded) instanceof JsonArray list) {
+        for (JsonValue item : list) {
+          if (wanted.test(item.asJsonObject())) {
+            return Optional.of(item.asJsonObject());
+          }
+        }
+      }
+      next = nextPage(answer.get());
+    }
+    return Optional.empty();
+  }
+
+  /** The next link as a path on this account: amoCRM writes it absolute, with the original filters. */
+  private static String nextPage(JsonObject answer) {
+    JsonObject links = answer.getJsonObject("_links");
+    if (links == null || !(links.get("next") instanceof JsonObject next)) {
+      return null;
+    }
+    URI href = URI.create(next.getString("href"));
+    return href.getRawPath() + (href.getRawQuery() == null ? "" : "?" + href.getRawQuery());
+  }
+
   JsonStructure post(String path, JsonStructure body) {
     return call("POST", path, body)
         .orElseThrow(() -> AmoCallFailed.retry(null, "amoCRM answered POST " + path + " without a body"));
+  }
+
+  /** @return the answer, if amoCRM sent one (a PATCH of one entity answers with its id) */
+  Optional<JsonStructure> patch(String path, JsonStructure body) {
+    return call("PATCH", path, body);
   }
 
   private Optional<JsonStructure> call(String method, String path, JsonStructure body) {
@@ -124,7 +167,7 @@ final class AmoApi {
       if (p.containsKey("hint")) {
         s.append(" (").append(p.getString("hint", "")).append(')');
       }
-      if (p.get("validation-errors") instanceof jakarta.json.JsonArray items) {
+      if (p.get("validation-errors") instanceof JsonArray items) {
         for (JsonValue item : items) {
           for (JsonValue e : item.asJsonObject().getJsonArray("errors")) {
             JsonObject error = e.asJsonObject();

@@ -1,7 +1,9 @@
 package io.deskbridge.plugin.amocrm;
 
+import io.deskbridge.core.event.ConversationAssigned;
 import io.deskbridge.core.event.ConversationClosed;
 import io.deskbridge.core.event.ConversationCreated;
+import io.deskbridge.core.event.CustomerUpdated;
 import io.deskbridge.core.event.DomainEvent;
 import io.deskbridge.core.event.MessageAdded;
 import io.deskbridge.core.plugin.spi.CardEntry;
@@ -34,13 +36,16 @@ final class AmoCrmPlugin implements Plugin {
   private final InboundHook hook;
   private final ChatInbox chat;
   private final ChatHook chatHook;
+  private final boolean followsAssignment;
+  private final boolean copiesProfile;
+  private final OAuthTokens oauth;
 
   AmoCrmPlugin(PluginContext context, AmoCrmConfig config) {
     this.config = config;
     this.context = context;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     RequestPacer pacer = new RequestPacer(AmoCrmPluginFactory.REQUESTS_PER_SECOND);
-    OAuthTokens oauth = config.isOAuth()
+    this.oauth = config.isOAuth()
         ? new OAuthTokens(config, context.mappings(),
             new TokenVault(config.clientSecret().orElseThrow().reveal(), context.tenantSlug()), context.clock(),
             pacer, http)
@@ -48,7 +53,10 @@ final class AmoCrmPlugin implements Plugin {
     AccessTokens tokens = oauth != null ? oauth
         : AccessTokens.fixed(config.accessToken().map(s -> s.reveal()).orElse(""));
     this.crm = new Crm(new AmoApi(config.base(), tokens, pacer, http), config);
-    this.sync = new LeadSync(crm, context);
+    LeadRules rules = LeadRules.from(context.config());
+    this.followsAssignment = rules.responsibleUser(context).followsAssignment();
+    this.copiesProfile = !rules.contactProfile().isEmpty();
+    this.sync = new LeadSync(crm, context, rules, rules.leadPolicy(config));
     this.hook = new InboundHook(config, context, this::accountId, oauth);
     if (config.isChat()) {
       ChannelSignature signature = new ChannelSignature(config.channelSecret().orElseThrow().reveal());
@@ -66,6 +74,8 @@ final class AmoCrmPlugin implements Plugin {
   @Override
   public boolean wants(DomainEvent event) {
     return event instanceof ConversationCreated || event instanceof ConversationClosed
+        || event instanceof ConversationAssigned && followsAssignment
+        || event instanceof CustomerUpdated && copiesProfile
         || event instanceof MessageAdded m && !m.cameFrom(AmoCrmPluginFactory.ID)
             && (!m.isInternal() || config.syncInternalNotes());
   }
@@ -92,6 +102,10 @@ final class AmoCrmPlugin implements Plugin {
         }
       } else if (event instanceof ConversationClosed c) {
         sync.closed(c);
+      } else if (event instanceof ConversationAssigned a) {
+        sync.assigned(a);
+      } else if (event instanceof CustomerUpdated u) {
+        sync.customerUpdated(u);
       } else if (delivery.agentAction().isPresent()) {
         return DeliveryResult.failed("amoCRM has no action '" + delivery.agentAction().get().actionId()
             + "' in " + config.mode() + " mode");
@@ -148,6 +162,12 @@ final class AmoCrmPlugin implements Plugin {
 
   @Override
   public ConnectionCheck testConnection() {
+    if (oauth != null && !oauth.isConnected()) {
+      return ConnectionCheck.failed("amoCRM is not connected yet: open "
+          + new OAuthConsent(config, context.mappings(), context.clock()).link()
+          + " within the hour and allow access; amoCRM then returns to " + config.redirectUri().orElse("")
+          + ".");
+    }
     try {
       JsonObject account = crm.account();
       long id = account.getJsonNumber("id").longValue();
@@ -170,13 +190,7 @@ final class AmoCrmPlugin implements Plugin {
 
   @Override
   public List<CardEntry> customerCard(long customerId) {
-    List<CardEntry> lines = new ArrayList<>();
-    String key = Long.toString(customerId);
-    context.mappings().remoteId(LeadSync.CONTACT, key).ifPresent(id ->
-        lines.add(new CardEntry("amoCRM contact", "#" + id, config.base() + "/contacts/detail/" + id)));
-    context.mappings().remoteId(LeadSync.CUSTOMER_LEAD, key).ifPresent(id ->
-        lines.add(new CardEntry("amoCRM lead", "#" + id, config.base() + "/leads/detail/" + id)));
-    return lines;
+    return new CustomerCard(config.base(), context.mappings()).of(customerId);
   }
 
   /** The account this tenant connected, asked once and then remembered (webhooks must come from it). */

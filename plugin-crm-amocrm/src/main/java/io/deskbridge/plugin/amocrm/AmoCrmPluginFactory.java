@@ -62,6 +62,39 @@ public final class AmoCrmPluginFactory implements PluginFactory {
   static final ConfigProperty CHANNEL_BOT_ID = ConfigProperty.of("channelBotId", ConfigType.STRING, "Channel bot id")
       .help("The bot id from the channel registration; agents' replies then show as that bot in amoCRM.").build();
 
+  static final ConfigProperty CLOSED_LEAD_POLICY =
+      ConfigProperty.of("closedLeadPolicy", ConfigType.ENUM, "When the contact's lead is closed")
+          .options(List.of(LeadPolicy.NEW, LeadPolicy.REOPEN)).defaultValue(LeadPolicy.NEW)
+          .help("new: a new lead for the new conversation. reopen: the latest won or lost lead moves back to"
+              + " the stage statusId.").build();
+
+  static final ConfigProperty CATEGORY_STAGES =
+      ConfigProperty.of("categoryStages", ConfigType.LIST, "Stage per closing category")
+          .help("category=stage id, e.g. Billing=142, Bug=31415926: closing a conversation in that category"
+              + " moves its lead to the stage (142 won, 143 lost). Other categories leave the stage alone.")
+          .build();
+
+  static final ConfigProperty RESPONSIBLE_USERS =
+      ConfigProperty.of("responsibleUsers", ConfigType.LIST, "amoCRM user per agent")
+          .help("agent email=amoCRM user id, e.g. ivan@acme.test=504141 (ids: amoCRM → Settings → Users).")
+          .build();
+  static final ConfigProperty FALLBACK_USER_ID =
+      ConfigProperty.of("fallbackUserId", ConfigType.INTEGER, "Fallback amoCRM user id")
+          .help("Responsible for leads no mapped agent owns; empty: the integration's own user.").build();
+  static final ConfigProperty RESPONSIBLE_STRATEGY =
+      ConfigProperty.of("responsibleStrategy", ConfigType.ENUM, "Responsible user of a lead")
+          .options(ResponsibleUser.STRATEGIES).defaultValue(ResponsibleUser.MAPPING)
+          .help("mapping: the assigned agent's user (follows reassignment). roundRobin: the listed users in"
+              + " turn. firstToAnswer: the user of the first agent who replies to the customer.").build();
+
+  static final ConfigProperty CONTACT_TAGS = ConfigProperty.of("contactTags", ConfigType.LIST, "Customer tags to copy")
+      .help("Customer tags the amoCRM contact carries too: vip, or vip=VIP client to name it differently in"
+          + " amoCRM. Unlisted tags stay in Deskbridge.").build();
+  static final ConfigProperty CONTACT_FIELDS =
+      ConfigProperty.of("contactFields", ConfigType.LIST, "Customer attributes to contact fields")
+          .help("attribute=amoCRM contact field id, e.g. plan=512345 (ids: amoCRM → Settings → Fields).")
+          .build();
+
   private final String version = ModuleVersion.of(AmoCrmPluginFactory.class);
 
   @Override
@@ -90,7 +123,8 @@ public final class AmoCrmPluginFactory implements PluginFactory {
   public List<ConfigProperty> configSpec() {
     return List.of(BASE_URL, AUTH_MODE, ACCESS_TOKEN, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, PIPELINE_ID,
         STATUS_ID, SYNC_INTERNAL_NOTES, WEBHOOK_TOKEN, MODE, AMOJO_BASE_URL, CHANNEL_ID, CHANNEL_SECRET,
-        CHANNEL_BOT_ID);
+        CHANNEL_BOT_ID, CLOSED_LEAD_POLICY, CATEGORY_STAGES, RESPONSIBLE_USERS, FALLBACK_USER_ID,
+        RESPONSIBLE_STRATEGY, CONTACT_TAGS, CONTACT_FIELDS);
   }
 
   @Override
@@ -112,6 +146,7 @@ public final class AmoCrmPluginFactory implements PluginFactory {
     } else {
       requireText(errors, ACCESS_TOKEN, amo.accessToken().map(s -> s.reveal()).orElse(null), "this authorisation");
     }
+    errors.addAll(LeadRules.problems(config));
     return errors;
   }
 

@@ -23,8 +23,11 @@ final class Crm {
   /** A lead id and its contact's, as the complex add returns them. */
   record LeadAndContact(long leadId, long contactId) {}
 
-  static final long WON = 142;
-  static final long LOST = 143;
+  /** What a new lead is created with; pipeline and stage come from the configuration. */
+  record NewLead(String name, List<String> tags, Optional<Long> responsibleUserId) {}
+
+  static final long WON = Lead.WON;
+  static final long LOST = Lead.LOST;
 
   private final AmoApi api;
   private final AmoCrmConfig config;
@@ -34,64 +37,65 @@ final class Crm {
     this.config = config;
   }
 
-  /** A contact whose phone (digits) or email (any case) equals the customer's, found by {@code query}. */
+  /**
+   * The customer's contact: searched by phone, then by each messenger id, then by email, reading every
+   * page of each search, so a common number or a shared domain cannot hide the right contact.
+   */
   Optional<Long> findContact(CustomerFacts customer) {
-    Optional<String> phone = customer.phone().map(Crm::digits).filter(d -> !d.isEmpty());
-    Optional<String> email = customer.email().map(e -> e.toLowerCase(Locale.ROOT));
-    for (Optional<String> key : java.util.List.of(phone, email)) {
-      if (key.isEmpty()) {
-        continue;
-      }
-      Optional<JsonObject> page = api.get("/api/v4/contacts?limit=250&query=" + encode(key.get()));
-      for (JsonValue c : embedded(page, "contacts")) {
-        if (has(c.asJsonObject(), "PHONE", phone) || has(c.asJsonObject(), "EMAIL", email)) {
-          return Optional.of(c.asJsonObject().getJsonNumber("id").longValue());
-        }
+    for (ContactKey key : ContactKey.of(customer)) {
+      Optional<JsonObject> found = api.firstOf("/api/v4/contacts?limit=250&query=" + encode(key.query()),
+          "contacts", key::matches);
+      if (found.isPresent()) {
+        return Optional.of(found.get().getJsonNumber("id").longValue());
       }
     }
     return Optional.empty();
   }
 
-  /** The newest lead of the contact that is neither won nor lost, in the configured pipeline. */
-  Optional<Long> findOpenLead(long contactId) {
+  /** The contact's leads, in any pipeline and stage. */
+  List<Lead> leadsOf(long contactId) {
     JsonArray linked = embedded(api.get("/api/v4/contacts/" + contactId + "?with=leads"), "leads");
     if (linked.isEmpty()) {
-      return Optional.empty();
+      return List.of();
     }
     StringBuilder query = new StringBuilder("/api/v4/leads?limit=250");
     linked.forEach(l -> query.append("&filter%5Bid%5D%5B%5D=").append(l.asJsonObject().getJsonNumber("id")));
-    Optional<Long> newest = Optional.empty();
-    for (JsonValue v : embedded(api.get(query.toString()), "leads")) {
-      JsonObject lead = v.asJsonObject();
-      long status = lead.getJsonNumber("status_id").longValue();
-      boolean inPipeline = config.pipelineId().map(p -> p == lead.getJsonNumber("pipeline_id").longValue())
-          .orElse(true);
-      long id = lead.getJsonNumber("id").longValue();
-      if (status != WON && status != LOST && inPipeline && newest.map(n -> id > n).orElse(true)) {
-        newest = Optional.of(id);
-      }
+    return embedded(api.get(query.toString()), "leads").stream().map(v -> Lead.from(v.asJsonObject())).toList();
+  }
+
+  /**
+   * Changes a lead; {@code tags}, when given, replace the lead's tags (amoCRM has no "add tag"), so
+   * callers pass the tags it had plus theirs. Repeating the same change changes nothing.
+   */
+  void updateLead(long leadId, JsonObjectBuilder changes, List<String> tags) {
+    if (tags != null) {
+      changes.add("_embedded", Json.createObjectBuilder().add("tags", tags(tags)));
     }
-    return newest;
+    api.patch("/api/v4/leads/" + leadId, changes.build());
   }
 
   /** One call: the lead and a new contact with the customer's phone and email. */
-  LeadAndContact addLeadWithContact(CustomerFacts customer, String leadName) {
+  LeadAndContact addLeadWithContact(CustomerFacts customer, NewLead newLead, ContactProfile profile) {
     JsonObjectBuilder contact = Json.createObjectBuilder().add("name", customer.name());
+    List<String> contactTags = profile.tagsOf(customer);
+    if (!contactTags.isEmpty()) {
+      contact.add("_embedded", Json.createObjectBuilder().add("tags", tags(contactTags)));
+    }
     JsonArrayBuilder fields = Json.createArrayBuilder();
+    profile.fieldsOf(customer, false).forEach(fields::add);
     customer.phone().ifPresent(p -> fields.add(field("PHONE", p)));
     customer.email().ifPresent(e -> fields.add(field("EMAIL", e)));
+    customer.identities().values().forEach(id -> fields.add(field(ContactKey.MESSENGER, "OTHER", id)));
     contact.add("custom_fields_values", fields);
-    JsonObject lead = lead(leadName).add("_embedded", Json.createObjectBuilder()
-        .add("tags", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "deskbridge")))
+    JsonObject lead = lead(newLead).add("_embedded", Json.createObjectBuilder().add("tags", tags(newLead.tags()))
         .add("contacts", Json.createArrayBuilder().add(contact))).build();
     JsonObject created = api.post("/api/v4/leads/complex", Json.createArrayBuilder().add(lead).build())
         .asJsonArray().getJsonObject(0);
     return new LeadAndContact(created.getJsonNumber("id").longValue(), created.getJsonNumber("contact_id").longValue());
   }
 
-  long addLead(long contactId, String leadName) {
-    JsonObject lead = lead(leadName).add("_embedded", Json.createObjectBuilder()
-        .add("tags", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "deskbridge")))
+  long addLead(long contactId, NewLead newLead) {
+    JsonObject lead = lead(newLead).add("_embedded", Json.createObjectBuilder().add("tags", tags(newLead.tags()))
         .add("contacts", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", contactId)))).build();
     JsonObject answer = api.post("/api/v4/leads", Json.createArrayBuilder().add(lead).build()).asJsonObject();
     return answer.getJsonObject("_embedded").getJsonArray("leads").getJsonObject(0).getJsonNumber("id").longValue();
@@ -138,6 +142,28 @@ final class Crm {
     return found;
   }
 
+  /** The contact's tag names, read before replacing them (amoCRM has no "add tag"). */
+  List<String> contactTags(long contactId) {
+    JsonArray tags = api.get("/api/v4/contacts/" + contactId).map(c -> c.getJsonObject("_embedded"))
+        .map(e -> e.getJsonArray("tags")).orElse(JsonValue.EMPTY_JSON_ARRAY);
+    return tags.stream().map(t -> t.asJsonObject().getString("name", "")).toList();
+  }
+
+  /** Sets the contact's tags (all of them) and the given custom field values. */
+  void updateContact(long contactId, List<String> tagNames, JsonArray fields) {
+    JsonObjectBuilder changes = Json.createObjectBuilder()
+        .add("_embedded", Json.createObjectBuilder().add("tags", tags(tagNames)));
+    if (!fields.isEmpty()) {
+      changes.add("custom_fields_values", fields);
+    }
+    api.patch("/api/v4/contacts/" + contactId, changes.build());
+  }
+
+  /** The account's pipelines with their stages (names for the customer card). */
+  Optional<JsonObject> pipelines() {
+    return api.get("/api/v4/leads/pipelines");
+  }
+
   JsonObject account() {
     return api.get("/api/v4/account").orElseThrow(() -> AmoCallFailed.failed("amoCRM sent no account"));
   }
@@ -159,35 +185,32 @@ final class Crm {
         .add("chat_id", chatId).add("contact_id", contactId)).build());
   }
 
-  private JsonObjectBuilder lead(String name) {
-    JsonObjectBuilder lead = Json.createObjectBuilder().add("name", name);
+  /** The stage new leads are created at, if configured (else amoCRM picks the pipeline's first). */
+  Optional<Long> newLeadStage() {
+    return config.statusId();
+  }
+
+  private JsonObjectBuilder lead(NewLead newLead) {
+    JsonObjectBuilder lead = Json.createObjectBuilder().add("name", newLead.name());
+    newLead.responsibleUserId().ifPresent(u -> lead.add("responsible_user_id", u));
     config.pipelineId().ifPresent(p -> lead.add("pipeline_id", p));
     config.statusId().ifPresent(s -> lead.add("status_id", s));
     return lead;
   }
 
-  private static JsonObject field(String code, String value) {
-    return Json.createObjectBuilder().add("field_code", code).add("values", Json.createArrayBuilder()
-        .add(Json.createObjectBuilder().add("enum_code", "WORK").add("value", value))).build();
+  private static JsonArrayBuilder tags(List<String> names) {
+    JsonArrayBuilder tags = Json.createArrayBuilder();
+    names.forEach(name -> tags.add(Json.createObjectBuilder().add("name", name)));
+    return tags;
   }
 
-  private static boolean has(JsonObject contact, String code, Optional<String> wanted) {
-    if (wanted.isEmpty() || !(contact.get("custom_fields_values") instanceof JsonArray fields)) {
-      return false;
-    }
-    for (JsonValue f : fields) {
-      if (!code.equals(f.asJsonObject().getString("field_code", ""))) {
-        continue;
-      }
-      for (JsonValue v : f.asJsonObject().getJsonArray("values")) {
-        String value = v.asJsonObject().getString("value", "");
-        String normal = code.equals("PHONE") ? digits(value) : value.toLowerCase(Locale.ROOT);
-        if (normal.equals(wanted.get())) {
-          return true;
-        }
-      }
-    }
-    return false;
+  private static JsonObject field(String code, String value) {
+    return field(code, "WORK", value);
+  }
+
+  private static JsonObject field(String code, String kind, String value) {
+    return Json.createObjectBuilder().add("field_code", code).add("values", Json.createArrayBuilder()
+        .add(Json.createObjectBuilder().add("enum_code", kind).add("value", value))).build();
   }
 
   private static JsonArray embedded(Optional<JsonObject> answer, String name) {

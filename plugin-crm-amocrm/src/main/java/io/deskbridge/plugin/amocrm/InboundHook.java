@@ -21,6 +21,8 @@ final class InboundHook {
   private final Mappings mappings;
   private final Supplier<Long> connectedAccount;
   private final OAuthTokens oauth;
+  private final LeadEvents events;
+  private final OAuthConsent consents;
 
   InboundHook(AmoCrmConfig config, PluginContext context, Supplier<Long> connectedAccount, OAuthTokens oauth) {
     this.config = config;
@@ -28,6 +30,8 @@ final class InboundHook {
     this.mappings = context.mappings();
     this.connectedAccount = connectedAccount;
     this.oauth = oauth;
+    this.events = new LeadEvents(config, context);
+    this.consents = new OAuthConsent(config, mappings, context.clock());
   }
 
   WebhookResponse handle(WebhookRequest request) {
@@ -54,6 +58,11 @@ final class InboundHook {
       return new WebhookResponse(400, "text/plain", "No authorisation code, or the module is not set to OAuth.");
     }
     try {
+      consents.accept(query.get("state"));
+    } catch (OAuthConsent.Refused e) {
+      return new WebhookResponse(400, "text/plain", e.getMessage());
+    }
+    try {
       oauth.exchangeCode(code.get());
     } catch (AmoCallFailed e) {
       return new WebhookResponse(502, "text/plain", "amoCRM refused the code: " + e.getMessage());
@@ -72,25 +81,7 @@ final class InboundHook {
     if (account.isEmpty() || !account.get().equals(Long.toString(expected))) {
       return new WebhookResponse(403, "text/plain", "not the connected amoCRM account");
     }
-    for (int i : form.indexes("leads[status]")) {
-      String item = "leads[status][" + i + "]";
-      statusChanged(form.get(item + "[id]").orElse(""), form.get(item + "[status_id]").orElse("?"),
-          form.get(item + "[old_status_id]").orElse("?"), form.get(item + "[last_modified]")
-              .or(() -> form.get(item + "[updated_at]")).orElse(""));
-    }
+    events.handle(form);
     return WebhookResponse.ok("{}");
-  }
-
-  private void statusChanged(String leadId, String status, String oldStatus, String modifiedAt) {
-    Optional<String> conversation = mappings.remoteId(LeadSync.LEAD, leadId);
-    if (conversation.isEmpty()) {
-      return;
-    }
-    // amoCRM redelivers a webhook it thinks failed: note each change once.
-    if (!mappings.compareAndSet("lead-status", leadId + ":" + status + ":" + modifiedAt, null, "noted")) {
-      return;
-    }
-    context.notes().addInternalNote(Long.parseLong(conversation.get()), "amoCRM: lead #" + leadId
-        + " moved to stage " + status + " (was " + oldStatus + "). " + config.base() + "/leads/detail/" + leadId);
   }
 }

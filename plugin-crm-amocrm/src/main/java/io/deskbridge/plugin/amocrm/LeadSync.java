@@ -1,16 +1,22 @@
 package io.deskbridge.plugin.amocrm;
 
 import io.deskbridge.core.conversation.AuthorType;
+import io.deskbridge.core.event.ConversationAssigned;
 import io.deskbridge.core.event.ConversationClosed;
+import io.deskbridge.core.event.CustomerUpdated;
 import io.deskbridge.core.event.MessageAdded;
 import io.deskbridge.core.plugin.spi.Lease;
 import io.deskbridge.core.plugin.spi.Mappings;
 import io.deskbridge.core.plugin.spi.PluginContext;
 import io.deskbridge.core.plugin.spi.SupportDirectory.CustomerFacts;
+import io.deskbridge.core.plugin.spi.SupportDirectory;
+import jakarta.json.Json;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +34,9 @@ final class LeadSync {
   static final String CUSTOMER_LEAD = "customer-lead";
   static final String LEAD = "lead";
   static final String CONVERSATION = "conversation";
+  static final String SOURCE_TAG = "deskbridge";
+  private static final String CLOSING_STAGE = "closing-stage";
+  private static final String RESPONSIBLE = "lead-responsible";
   private static final String UNCERTAIN = "uncertain";
   private static final Duration CUSTOMER_LEASE = Duration.ofSeconds(60);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -36,11 +45,21 @@ final class LeadSync {
   private final Crm crm;
   private final PluginContext context;
   private final Mappings mappings;
+  private final LeadPolicy policy;
+  private final IdsByName categoryStages;
+  private final ResponsibleUser responsible;
+  private final LeadMemory memory;
+  private final ContactProfiles profiles;
 
-  LeadSync(Crm crm, PluginContext context) {
+  LeadSync(Crm crm, PluginContext context, LeadRules rules, LeadPolicy policy) {
     this.crm = crm;
     this.context = context;
     this.mappings = context.mappings();
+    this.policy = policy;
+    this.categoryStages = rules.categoryStages();
+    this.responsible = rules.responsibleUser(context);
+    this.memory = new LeadMemory(mappings);
+    this.profiles = new ContactProfiles(crm, mappings, rules.contactProfile());
   }
 
   /** The conversation's lead, found or created under the customer's lease. */
@@ -75,20 +94,76 @@ final class LeadSync {
     String customerKey = Long.toString(customer.id());
     Optional<Long> contact = mappings.remoteId(CONTACT, customerKey).map(Long::parseLong)
         .or(() -> crm.findContact(customer));
-    Optional<Long> lead = contact.flatMap(crm::findOpenLead);
-    if (lead.isEmpty()) {
-      String name = customer.name() + (channel == null ? "" : " (" + channel + ")");
-      if (contact.isEmpty()) {
-        Crm.LeadAndContact created = crm.addLeadWithContact(customer, name);
-        contact = Optional.of(created.contactId());
-        lead = Optional.of(created.leadId());
-      } else {
-        lead = Optional.of(crm.addLead(contact.get(), name));
-      }
+    Crm.NewLead newLead = new Crm.NewLead(customer.name() + (channel == null ? "" : " (" + channel + ")"),
+        tags(channel), responsible.forNewLead(conversationId));
+    long leadId;
+    if (contact.isEmpty()) {
+      Crm.LeadAndContact created = crm.addLeadWithContact(customer, newLead, profiles.profile());
+      profiles.created(customer);
+      contact = Optional.of(created.contactId());
+      leadId = created.leadId();
+      remember(new Lead(leadId, 0, crm.newLeadStage().orElse(0L), 0, newLead.tags()), newLead);
+    } else {
+      profiles.update(contact.get(), customer);
+      leadId = leadOfKnownContact(contact.get(), newLead);
     }
     mappings.remember(CONTACT, customerKey, Long.toString(contact.get()));
-    mappings.remember(CUSTOMER_LEAD, customerKey, Long.toString(lead.get()));
-    return lead.get();
+    mappings.remember(CUSTOMER_LEAD, customerKey, Long.toString(leadId));
+    return leadId;
+  }
+
+  private long leadOfKnownContact(long contactId, Crm.NewLead newLead) {
+    List<String> tags = newLead.tags();
+    LeadPolicy.Choice choice = policy.choose(crm.leadsOf(contactId));
+    if (choice instanceof LeadPolicy.Reuse reuse) {
+      List<String> merged = merged(reuse.lead().tags(), tags);
+      if (!merged.equals(reuse.lead().tags())) {
+        crm.updateLead(reuse.lead().id(), Json.createObjectBuilder(), merged);
+      }
+      remember(reuse.lead());
+      return reuse.lead().id();
+    }
+    if (choice instanceof LeadPolicy.Reopen reopen) {
+      Lead lead = reopen.lead();
+      crm.updateLead(lead.id(), Json.createObjectBuilder().add("status_id", reopen.stage()),
+          merged(lead.tags(), tags));
+      remember(new Lead(lead.id(), lead.pipelineId(), reopen.stage(), lead.price(), lead.tags()));
+      return lead.id();
+    }
+    long created = crm.addLead(contactId, newLead);
+    remember(new Lead(created, 0, crm.newLeadStage().orElse(0L), 0, tags), newLead);
+    return created;
+  }
+
+  /** A lead just created: also who it was given to, so an assignment to the same user costs no call. */
+  private void remember(Lead lead, Crm.NewLead created) {
+    remember(lead);
+    created.responsibleUserId().ifPresent(u -> mappings.remember(RESPONSIBLE, Long.toString(lead.id()), u.toString()));
+  }
+
+  /**
+   * Keeps the lead's stage and budget for the customer card, and reads the account's stage names
+   * the first time a stage is seen (one call), so the card names stages instead of numbering them.
+   */
+  private void remember(Lead lead) {
+    memory.price(lead.id(), lead.price());
+    if (lead.statusId() != 0) {
+      memory.stage(lead.id(), lead.statusId());
+      if (!memory.knowsStage(lead.statusId())) {
+        crm.pipelines().ifPresent(memory::stageNames);
+      }
+    }
+  }
+
+  /** The source, so a sales team can filter Deskbridge's leads, and the channel the customer wrote on. */
+  private static List<String> tags(String channel) {
+    return channel == null || channel.isBlank() ? List.of(SOURCE_TAG) : List.of(SOURCE_TAG, channel);
+  }
+
+  private static List<String> merged(List<String> existing, List<String> wanted) {
+    LinkedHashSet<String> all = new LinkedHashSet<>(existing);
+    all.addAll(wanted);
+    return List.copyOf(all);
   }
 
   void message(MessageAdded m) {
@@ -108,16 +183,58 @@ final class LeadSync {
       drafts.add(new Draft("message", Long.toString(m.messageId()), text));
     }
     notes(leadId, drafts);
+    for (MessageAdded m : run) {
+      if (m.authorType() == AuthorType.AGENT && m.authorAgentId() != null && !m.isInternal()) {
+        responsible.forReply(conversationId, m.authorAgentId()).ifPresent(user -> makeResponsible(leadId, user));
+      }
+    }
+  }
+
+  /** The customer's card changed: a linked contact takes over the mapped tags and attributes. */
+  void customerUpdated(CustomerUpdated u) {
+    Optional<Long> contact = mappings.remoteId(CONTACT, Long.toString(u.customerId())).map(Long::parseLong);
+    Optional<CustomerFacts> customer = context.directory().customer(u.customerId());
+    if (contact.isPresent() && customer.isPresent()) {
+      profiles.update(contact.get(), customer.get());
+    }
+  }
+
+  /** The conversation was (re)assigned: under the mapping strategy its lead follows the agent. */
+  void assigned(ConversationAssigned a) {
+    if (!responsible.followsAssignment()) {
+      return;
+    }
+    long leadId = leadOf(a.conversationId(), Optional.empty(), null);
+    responsible.forAssignee(a.agentId()).ifPresent(user -> makeResponsible(leadId, user));
+  }
+
+  /** Skips the call when the lead already has this user from us: reassignments come in bursts. */
+  private void makeResponsible(long leadId, long user) {
+    String lead = Long.toString(leadId);
+    if (mappings.remoteId(RESPONSIBLE, lead).filter(Long.toString(user)::equals).isPresent()) {
+      return;
+    }
+    crm.updateLead(leadId, Json.createObjectBuilder().add("responsible_user_id", user), null);
+    mappings.remember(RESPONSIBLE, lead, Long.toString(user));
   }
 
   void closed(ConversationClosed c) {
     long leadId = leadOf(c.conversationId(), Optional.empty(), null);
     String category = Optional.ofNullable(c.categoryId()).flatMap(context.directory()::categoryName)
         .orElse("none");
-    String text = "Conversation #" + c.conversationId() + " closed · " + TIME.format(c.occurredAt())
-        + "\nCategory: " + category + "\nDialog: " + context.dialogLink(c.conversationId());
-    notes(leadId, List.of(new Draft("closing", c.conversationId() + "@" + c.occurredAt().toEpochMilli(), text)));
-  }
+    Optional<Instant> openedAt = context.directory().conversation(c.conversationId())
+        .map(SupportDirectory.ConversationFacts::openedAt);
+    String text = new ClosingSummary(c, category, openedAt, context.dialogLink(c.conversationId())).text();
+    String closing = c.conversationId() + "@" + c.occurredAt().toEpochMilli();
+    notes(leadId, List.of(new Draft("closing", closing, text)));
+    Optional<Long> stage = categoryStages.get(category);
+    // Once moved, never again for this closing: a late retry must not undo a manager's later move.
+    if (stage.isPresent() && mappings.remoteId(CLOSING_STAGE, closing).isEmpty()) {
+      crm.updateLead(leadId, Json.createObjectBuilder().add("status_id", stage.get()), null);
+      mappings.remember(CLOSING_STAGE, closing, Long.toString(stage.get()));
+      memory.stage(leadId, stage.get());
+      }
+    }
 
   /** A note to write for one local thing (a message, a closing), recognisable later by its marker. */
   private record Draft(String localType, String localId, String text) {

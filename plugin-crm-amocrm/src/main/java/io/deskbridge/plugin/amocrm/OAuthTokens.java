@@ -66,6 +66,10 @@ final class OAuthTokens implements AccessTokens {
     return true;
   }
 
+  boolean isConnected() {
+    return stored().isPresent();
+  }
+
   /** The admin's consent: amoCRM redirected with a single-use code. */
   void exchangeCode(String code) {
     store(request(Json.createObjectBuilder().add("grant_type", "authorization_code").add("code", code)));

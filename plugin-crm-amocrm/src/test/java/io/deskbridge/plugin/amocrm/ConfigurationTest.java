@@ -26,7 +26,7 @@ class ConfigurationTest {
         .anyMatch(p -> p.get().id().equals("amocrm")));
     assertEquals(List.of("baseUrl", "authMode", "accessToken", "clientId", "clientSecret", "redirectUri",
         "pipelineId", "statusId", "syncInternalNotes", "webhookToken", "mode", "amojoBaseUrl", "channelId",
-        "channelSecret", "channelBotId"), factory.configSpec().stream().map(ConfigProperty::key).toList());
+        "channelSecret", "channelBotId", "closedLeadPolicy", "categoryStages", "responsibleUsers", "fallbackUserId", "responsibleStrategy", "contactTags", "contactFields"), factory.configSpec().stream().map(ConfigProperty::key).toList());
     assertEquals(List.of("accessToken", "clientSecret", "webhookToken", "channelSecret"),
         factory.configSpec().stream().filter(ConfigProperty::isSecret).map(ConfigProperty::key).toList());
   }

@@ -1,6 +1,5 @@
 package io.deskbridge.plugin.amocrm;
 
-import static io.deskbridge.plugin.amocrm.TestTenant.closed;
 import static io.deskbridge.plugin.amocrm.TestTenant.customerSays;
 import static io.deskbridge.plugin.amocrm.TestTenant.deliver;
 import static io.deskbridge.plugin.amocrm.TestTenant.deliverUntilSettled;
@@ -9,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.deskbridge.core.event.ConversationClosed;
 import io.deskbridge.core.plugin.spi.CardEntry;
 import io.deskbridge.core.plugin.spi.DeliveryResult;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +48,8 @@ class ConversationToLeadTest {
     assertTrue(contact.contains("ada@example.com") && contact.contains("PHONE"), contact);
 
     List<CardEntry> card = plugin.customerCard(40);
-    assertEquals(List.of("amoCRM contact", "amoCRM lead"), card.stream().map(CardEntry::label).toList());
+    assertEquals(List.of("amoCRM contact", "amoCRM lead", "amoCRM budget (LTV)"),
+        card.stream().map(CardEntry::label).toList());
     assertEquals(amo.url() + "/leads/detail/" + lead, card.get(1).url());
   }
 
@@ -61,14 +64,27 @@ class ConversationToLeadTest {
   }
 
   @Test
-  void closingAddsASummaryWithCategoryAndDialogLink() {
+  void closingAddsASummaryWithCategoryDurationAndDialogLink() {
     TestTenant t = TestTenant.withToken(amo).customer(40, "Ada", "ada@example.com", null);
     AmoCrmPlugin plugin = t.plugin();
     deliver(plugin, t.opened(81, 40), 1);
-    deliver(plugin, closed(81), 1);
-    String summary = amo.noteTexts(amo.leads().get(0).get("id").asLong()).get(0);
+    Instant closedAt = t.openedAt.get(81L).plus(Duration.ofHours(2).plusMinutes(5).plusSeconds(40));
+    deliver(plugin, new ConversationClosed(TestTenant.ID, 81, 5L, closedAt), 1);
+    deliver(plugin, new ConversationClosed(TestTenant.ID, 81, 5L, closedAt), 2);
+    List<String> notes = amo.noteTexts(amo.leads().get(0).get("id").asLong());
+    assertEquals(1, notes.size(), notes::toString);
+    String summary = notes.get(0);
     assertTrue(summary.contains("Category: How-to"), summary);
+    assertTrue(summary.contains("\nDuration: 2 h 5 min\n"), summary);
     assertTrue(summary.contains(TestTenant.PUBLIC_URL + "/conversations/81?tenant=acme"), summary);
+  }
+
+  @Test
+  void durationsReadAsAPersonSaysThem() {
+    assertEquals("45 s", ClosingSummary.spoken(Duration.ofSeconds(45)));
+    assertEquals("12 min", ClosingSummary.spoken(Duration.ofMinutes(12).plusSeconds(59)));
+    assertEquals("3 h", ClosingSummary.spoken(Duration.ofHours(3)));
+    assertEquals("3 d 4 h", ClosingSummary.spoken(Duration.ofDays(3).plusHours(4).plusMinutes(30)));
   }
 
   @Test

@@ -46,6 +46,14 @@ public final class FakeAmoCrm implements AutoCloseable {
   public static final String AMOJO_ID = "af9945ff-1490-4cad-a0a4-a7f1d2b3c4e5";
   public static final long PIPELINE_ID = 3177727;
   public static final long FIRST_STAGE = 3177728;
+  public static final long SECOND_STAGE = 3177729;
+  /** The pipeline's stages, as {@code GET /api/v4/leads/pipelines} lists them. */
+  public static final Map<Long, String> STAGES = Map.of(FIRST_STAGE, "First contact", SECOND_STAGE, "Negotiation",
+      Crm.WON, "Closed - won", Crm.LOST, "Closed - lost");
+  /** The account's users; the first is the admin whose token the integration acts with. */
+  public static final List<Long> USERS = List.of(504141L, 504142L, 504143L, 504144L);
+  /** The account's own contact fields (besides PHONE, EMAIL and IM), by id. */
+  public static final Map<Long, String> CONTACT_FIELDS = Map.of(512345L, "Plan", 512346L, "Account number");
   public static final String CLIENT_ID = "fake-client-id";
   public static final String CLIENT_SECRET = "fake-client-secret";
   public static final int LIMIT_PER_SECOND = 7;
@@ -53,6 +61,7 @@ public final class FakeAmoCrm implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern LEAD_NOTES = Pattern.compile("/api/v4/leads/(\\d+)/notes");
   private static final Pattern CONTACT = Pattern.compile("/api/v4/contacts/(\\d+)");
+  private static final Pattern LEAD = Pattern.compile("/api/v4/leads/(\\d+)");
 
   private final HttpServer server;
   private final AtomicLong ids = new AtomicLong(1000);
@@ -65,8 +74,11 @@ public final class FakeAmoCrm implements AutoCloseable {
   private final Set<String> codes = new HashSet<>();
   private final Deque<Long> recent = new ArrayDeque<>();
   private final List<Long> requestTimes = new ArrayList<>();
+  private final List<String> pagesServed = new ArrayList<>();
   private final AtomicInteger refreshes = new AtomicInteger();
   private final AtomicInteger noteRequests = new AtomicInteger();
+  private final AtomicInteger leadUpdates = new AtomicInteger();
+  private final AtomicInteger contactUpdates = new AtomicInteger();
   private final AtomicInteger storm = new AtomicInteger();
   private volatile int tokenLifetimeSeconds = 86400;
   private volatile boolean blocked;
@@ -123,7 +135,57 @@ public final class FakeAmoCrm implements AutoCloseable {
     blocked = on;
   }
 
+  /** A contact someone typed into amoCRM before Deskbridge was connected; null fields stay empty. */
+  public synchronized long existingContact(String name, String phone, String email, String messengerId) {
+    ObjectNode in = JSON.createObjectNode().put("name", name);
+    ArrayNode fields = in.putArray("custom_fields_values");
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("PHONE", phone);
+    values.put("EMAIL", email);
+    values.put("IM", messengerId);
+    values.forEach((code, value) -> {
+      if (value != null) {
+        fields.addObject().put("field_code", code).putArray("values").addObject()
+            .put("enum_code", code.equals("IM") ? "OTHER" : "WORK").put("value", value);
+      }
+    });
+    return newContact(in);
+  }
+
+  /** What an amoCRM user does on the lead's card: moves it to a stage and sets its budget. */
+  public synchronized void userEditsLead(long leadId, long statusId, long price) {
+    leads.get(leadId).put("status_id", statusId).put("price", price);
+  }
+
   // ---- what tests check ----
+
+  public synchronized JsonNode lead(long id) {
+    return leads.get(id).deepCopy();
+  }
+
+  public synchronized JsonNode contact(long id) {
+    return contacts.get(id).deepCopy();
+  }
+
+  /** How many times a contact was changed through the API. */
+  public int contactUpdates() {
+    return contactUpdates.get();
+  }
+
+  /** An amoCRM user tags the contact by hand. */
+  public synchronized void userTagsContact(long contactId, String tag) {
+    ((ArrayNode) contacts.get(contactId).path("_embedded").path("tags")).addObject().put("name", tag);
+  }
+
+  /** How many times a lead was changed through the API. */
+  public int leadUpdates() {
+    return leadUpdates.get();
+  }
+
+  /** The list pages answered so far, as {@code path?page=n&limit=m}. */
+  public synchronized List<String> pagesServed() {
+    return List.copyOf(pagesServed);
+  }
 
   public synchronized List<JsonNode> contacts() {
     return List.copyOf(contacts.values());
@@ -171,14 +233,55 @@ public final class FakeAmoCrm implements AutoCloseable {
 
   /** Posts a lead status change the way amoCRM's account webhooks do: form-encoded, unsigned. */
   public int sendStatusChange(String hookUrl, long leadId, long statusId, long accountId) {
-    String body = form(Map.of("leads[status][0][id]", leadId, "leads[status][0][status_id]", statusId,
+    return post(hookUrl, statusChangeForm(leadId, statusId, accountId));
+  }
+
+  /**
+   * An amoCRM user moves the lead: the body of the {@code leads[status]} webhook that follows, with
+   * the lead's budget as amoCRM sends it.
+   */
+  public synchronized String statusChangeForm(long leadId, long statusId, long accountId) {
+    ObjectNode lead = leads.get(leadId);
+    long price = lead == null ? 0 : lead.path("price").asLong();
+    if (lead != null) {
+      lead.put("status_id", statusId);
+    }
+    return form(Map.of("leads[status][0][id]", leadId, "leads[status][0][status_id]", statusId,
         "leads[status][0][pipeline_id]", PIPELINE_ID, "leads[status][0][old_status_id]", FIRST_STAGE,
-        "leads[status][0][last_modified]", System.currentTimeMillis() / 1000, "account[id]", accountId,
-        "account[subdomain]", "acme"));
+        "leads[status][0][price]", price, "leads[status][0][last_modified]", System.currentTimeMillis() / 1000,
+        "account[id]", accountId, "account[subdomain]", "acme"));
+  }
+
+  /**
+   * An amoCRM user writes a text note on the lead: it is stored, and the body of the webhook amoCRM
+   * then posts is returned ({@code leads[note][0][note][...]}, note_type 4 is a text note).
+   */
+  public synchronized String userWritesNote(long leadId, long userId, String text) {
+    long id = ids.incrementAndGet();
+    ObjectNode note = JSON.createObjectNode().put("id", id).put("entity_id", leadId).put("note_type", "common")
+        .put("created_by", userId).put("created_at", System.currentTimeMillis() / 1000);
+    note.putObject("params").put("text", text);
+    notes.computeIfAbsent(leadId, k -> new ArrayList<>()).add(note);
+    Map<String, Object> fields = new LinkedHashMap<>();
+    String prefix = "leads[note][0][note]";
+    fields.put(prefix + "[id]", id);
+    fields.put(prefix + "[element_id]", leadId);
+    fields.put(prefix + "[element_type]", 2);
+    fields.put(prefix + "[note_type]", 4);
+    fields.put(prefix + "[text]", text);
+    fields.put(prefix + "[created_by]", userId);
+    fields.put(prefix + "[account_id]", ACCOUNT_ID);
+    fields.put("account[id]", ACCOUNT_ID);
+    fields.put("account[subdomain]", "acme");
+    return form(fields);
+  }
+
+  /** Posts a webhook body to Deskbridge as amoCRM does. */
+  public int post(String hookUrl, String form) {
     try {
       return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(hookUrl))
           .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding())
           .statusCode();
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
@@ -263,16 +366,20 @@ public final class FakeAmoCrm implements AutoCloseable {
     } else if (path.equals("/api/v4/contacts/chats") && method.equals("POST")) {
       return linkChats(read(body));
     } else if (path.equals("/api/v4/contacts") && method.equals("GET")) {
-      return list("contacts", contacts.values().stream().filter(c -> matches(c, first(query, "query"))).toList(), query);
+      return list("contacts", path, contacts.values().stream().filter(c -> matches(c, first(query, "query"))).toList(), query);
+    } else if ((m = CONTACT.matcher(path)).matches() && method.equals("PATCH")) {
+      return updateContact(Long.parseLong(m.group(1)), read(body));
     } else if ((m = CONTACT.matcher(path)).matches() && method.equals("GET")) {
       ObjectNode c = contacts.get(Long.parseLong(m.group(1)));
       return c == null ? problem(404, "Not Found", "Contact not found") : ok(c);
     } else if (path.equals("/api/v4/leads") && method.equals("GET")) {
       List<String> wanted = query.getOrDefault("filter[id][]", List.of());
-      return list("leads", leads.values().stream()
+      return list("leads", path, leads.values().stream()
           .filter(l -> wanted.isEmpty() || wanted.contains(l.get("id").asText())).toList(), query);
     } else if (path.equals("/api/v4/leads") && method.equals("POST")) {
       return addLeads(read(body), false);
+    } else if ((m = LEAD.matcher(path)).matches() && method.equals("PATCH")) {
+      return updateLead(Long.parseLong(m.group(1)), read(body));
     } else if (path.equals("/api/v4/leads/complex") && method.equals("POST")) {
       return addLeads(read(body), true);
     } else if ((m = LEAD_NOTES.matcher(path)).matches()) {
@@ -284,14 +391,12 @@ public final class FakeAmoCrm implements AutoCloseable {
         noteRequests.incrementAndGet();
       }
       return method.equals("POST") ? addNotes(leadId, read(body))
-          : list("notes", notes.getOrDefault(leadId, List.of()), query);
+          : list("notes", path, notes.getOrDefault(leadId, List.of()), query);
     } else if (path.equals("/api/v4/leads/pipelines")) {
       ObjectNode pipeline = JSON.createObjectNode().put("id", PIPELINE_ID).put("name", "Sales").put("is_main", true);
       ArrayNode statuses = pipeline.putObject("_embedded").putArray("statuses");
-      statuses.addObject().put("id", FIRST_STAGE).put("name", "First contact");
-      statuses.addObject().put("id", Crm.WON).put("name", "Won");
-      statuses.addObject().put("id", Crm.LOST).put("name", "Lost");
-      return list("pipelines", List.of(pipeline), query);
+      STAGES.forEach((id, name) -> statuses.addObject().put("id", id).put("name", name));
+      return list("pipelines", path, List.of(pipeline), query);
     }
     return problem(404, "Not Found", "No route " + method + " " + path);
   }
@@ -329,12 +434,28 @@ public final class FakeAmoCrm implements AutoCloseable {
     ArrayNode errors = JSON.createArrayNode();
     for (int i = 0; i < items.size(); i++) {
       JsonNode lead = items.get(i);
+      if (lead.has("status_id") && !STAGES.containsKey(lead.get("status_id").asLong())) {
+        errors.addObject().put("request_id", String.valueOf(i)).putArray("errors").addObject()
+            .put("code", "NotSupportedChoice").put("path", "status_id")
+            .put("detail", "The value you selected is not a valid choice.");
+      }
+      if (lead.has("responsible_user_id") && !USERS.contains(lead.get("responsible_user_id").asLong())) {
+        errors.addObject().put("request_id", String.valueOf(i)).putArray("errors").addObject()
+            .put("code", "NotSupportedChoice").put("path", "responsible_user_id")
+            .put("detail", "The value you selected is not a valid choice.");
+      }
       if (lead.has("pipeline_id") && lead.get("pipeline_id").asLong() != PIPELINE_ID) {
         errors.addObject().put("request_id", String.valueOf(i)).putArray("errors").addObject()
             .put("code", "NotSupportedChoice").put("path", "pipeline_id")
             .put("detail", "The value you selected is not a valid choice.");
       }
       for (JsonNode c : lead.path("_embedded").path("contacts")) {
+        String unknownField = unknownField(c.path("custom_fields_values"));
+        if (unknownField != null) {
+          errors.addObject().put("request_id", String.valueOf(i)).putArray("errors").addObject()
+              .put("code", "NotFound").put("path", "_embedded.contacts.0.custom_fields_values." + unknownField)
+              .put("detail", "Field not found");
+        }
         if (c.has("id") && !contacts.containsKey(c.get("id").asLong())) {
           errors.addObject().put("request_id", String.valueOf(i)).putArray("errors").addObject()
               .put("code", "NotFound").put("path", "_embedded.contacts.0.id").put("detail", "Contact not found");
@@ -353,7 +474,8 @@ public final class FakeAmoCrm implements AutoCloseable {
       long id = ids.incrementAndGet();
       ObjectNode lead = JSON.createObjectNode().put("id", id).put("name", in.path("name").asText())
           .put("price", in.path("price").asLong(0)).put("pipeline_id", in.path("pipeline_id").asLong(PIPELINE_ID))
-          .put("status_id", in.path("status_id").asLong(FIRST_STAGE)).put("created_at", System.currentTimeMillis() / 1000);
+          .put("status_id", in.path("status_id").asLong(FIRST_STAGE))
+          .put("responsible_user_id", in.path("responsible_user_id").asLong(USERS.get(0))).put("created_at", System.currentTimeMillis() / 1000);
       lead.putObject("_links").putObject("self").put("href", url() + "/api/v4/leads/" + id);
       ObjectNode embedded = lead.putObject("_embedded");
       embedded.set("tags", in.path("_embedded").path("tags").deepCopy());
@@ -400,6 +522,100 @@ public final class FakeAmoCrm implements AutoCloseable {
     return ok(out);
   }
 
+  /**
+   * {@code PATCH /api/v4/leads/{id}}: the given fields change; {@code _embedded.tags} replaces the
+   * lead's tags, as amoCRM does. Answers the lead's id and update time.
+   */
+  private Answer updateLead(long id, JsonNode in) {
+    ObjectNode lead = leads.get(id);
+    if (lead == null) {
+      return problem(404, "Not Found", "Lead not found");
+    }
+    if (in.has("status_id") && !STAGES.containsKey(in.get("status_id").asLong())) {
+      return validationError("status_id", "NotSupportedChoice", "The value you selected is not a valid choice.");
+    }
+    if (in.has("responsible_user_id") && !USERS.contains(in.get("responsible_user_id").asLong())) {
+      return validationError("responsible_user_id", "NotSupportedChoice", "The value you selected is not a valid choice.");
+    }
+    for (String field : List.of("status_id", "price", "responsible_user_id", "name")) {
+      if (in.has(field)) {
+        lead.set(field, in.get(field).deepCopy());
+      }
+    }
+    if (in.path("_embedded").has("tags")) {
+      ((ObjectNode) lead.get("_embedded")).set("tags", in.path("_embedded").path("tags").deepCopy());
+    }
+    long now = System.currentTimeMillis() / 1000;
+    lead.put("updated_at", now);
+    leadUpdates.incrementAndGet();
+    ObjectNode answer = JSON.createObjectNode().put("id", id).put("updated_at", now);
+    answer.set("_links", lead.get("_links"));
+    return ok(answer);
+  }
+
+  /**
+   * {@code PATCH /api/v4/contacts/{id}}: each field in {@code custom_fields_values} replaces that field's
+   * values ({@code values: null} clears it); {@code _embedded.tags} replaces the contact's tags.
+   */
+  private Answer updateContact(long id, JsonNode in) {
+    ObjectNode contact = contacts.get(id);
+    if (contact == null) {
+      return problem(404, "Not Found", "Contact not found");
+    }
+    String unknown = unknownField(in.path("custom_fields_values"));
+    if (unknown != null) {
+      return validationError("custom_fields_values." + unknown, "NotFound", "Field not found");
+    }
+    ArrayNode fields = contact.get("custom_fields_values").isArray() ? (ArrayNode) contact.get("custom_fields_values")
+        : JSON.createArrayNode();
+    for (JsonNode change : in.path("custom_fields_values")) {
+      for (int i = fields.size() - 1; i >= 0; i--) {
+        JsonNode f = fields.get(i);
+        if (change.has("field_id") ? f.path("field_id").asLong() == change.get("field_id").asLong()
+            : f.path("field_code").asText().equals(change.path("field_code").asText())) {
+          fields.remove(i);
+        }
+      }
+      if (change.path("values").isArray() && !change.path("values").isEmpty()) {
+        ObjectNode stored = change.deepCopy();
+        if (change.has("field_id")) {
+          stored.put("field_name", CONTACT_FIELDS.get(change.get("field_id").asLong()));
+        }
+        fields.add(stored);
+      }
+    }
+    if (fields.isEmpty()) {
+      contact.putNull("custom_fields_values");
+    } else {
+      contact.set("custom_fields_values", fields);
+    }
+    if (in.path("_embedded").has("tags")) {
+      ((ObjectNode) contact.get("_embedded")).set("tags", in.path("_embedded").path("tags").deepCopy());
+    }
+    contactUpdates.incrementAndGet();
+    ObjectNode answer = JSON.createObjectNode().put("id", id).put("updated_at", System.currentTimeMillis() / 1000);
+    answer.set("_links", contact.get("_links"));
+    return ok(answer);
+  }
+
+  /** The index of the first custom field value naming a field id this account does not have. */
+  private static String unknownField(JsonNode fields) {
+    for (int i = 0; i < fields.size(); i++) {
+      JsonNode f = fields.get(i);
+      if (f.has("field_id") && !CONTACT_FIELDS.containsKey(f.get("field_id").asLong())) {
+        return i + ".field_id";
+      }
+    }
+    return null;
+  }
+
+  private static Answer validationError(String path, String code, String detail) {
+    ObjectNode p = (ObjectNode) read(problem(400, "Bad Request", "Request validation failed").body());
+    p.putArray("validation-errors").addObject().put("request_id", "0").putArray("errors").addObject()
+        .put("code", code).put("path", path).put("detail", detail);
+    return new Answer(400, p.toString());
+  }
+
   private long newContact(JsonNode in) {
     long id = ids.incrementAndGet();
     ObjectNode contact = JSON.createObjectNode().put("id", id).put("name", in.path("name").asText())
@@ -411,7 +627,8 @@ public final class FakeAmoCrm implements AutoCloseable {
       contact.putNull("custom_fields_values");
     }
     ObjectNode embedded = contact.putObject("_embedded");
-    embedded.putArray("tags");
+    embedded.set("tags", in.path("_embedded").path("tags").isArray() ? in.path("_embedded").path("tags").deepCopy()
+        : JSON.createArrayNode());
     embedded.putArray("leads");
     contact.putObject("_links").putObject("self").put("href", url() + "/api/v4/contacts/" + id);
     contacts.put(id, contact);
@@ -443,8 +660,18 @@ public final class FakeAmoCrm implements AutoCloseable {
     return ok(answer);
   }
 
-  private Answer list(String name, List<? extends JsonNode> all, Map<String, List<String>> query) {
-    int limit = Math.min(250, Integer.parseInt(first(query, "limit") == null ? "50" : first(query, "limit")));
+  /**
+   * A page of a list as amoCRM answers it: 204 without a body past the end, {@code _links} that keep
+   * the request's filters, {@code next} only when there is more. A limit above 250 is refused.
+   */
+  private Answer list(String name, String path, List<? extends JsonNode> all, Map<String, List<String>> query) {
+    int limit = Integer.parseInt(first(query, "limit") == null ? "50" : first(query, "limit"));
+    if (limit < 1 || limit > 250) {
+      ObjectNode p = (ObjectNode) read(problem(400, "Bad Request", "Request validation failed").body());
+      p.putArray("validation-errors").addObject().put("request_id", "0").putArray("errors").addObject()
+          .put("code", "LessThanOrEqual").put("path", "limit").put("detail", "This value should be 250 or less.");
+      return new Answer(400, p.toString());
+    }
     int page = Integer.parseInt(first(query, "page") == null ? "1" : first(query, "page"));
     int from = (page - 1) * limit;
     if (from >= all.size()) {
@@ -453,13 +680,29 @@ public final class FakeAmoCrm implements AutoCloseable {
     List<? extends JsonNode> items = all.subList(from, Math.min(all.size(), from + limit));
     ObjectNode answer = JSON.createObjectNode().put("_page", page);
     ObjectNode links = answer.putObject("_links");
-    links.putObject("self").put("href", url() + "/api/v4/" + name + "?page=" + page + "&limit=" + limit);
+    links.putObject("self").put("href", pageLink(path, query, page, limit));
     if (from + limit < all.size()) {
-      links.putObject("next").put("href", url() + "/api/v4/" + name + "?page=" + (page + 1) + "&limit=" + limit);
+      links.putObject("next").put("href", pageLink(path, query, page + 1, limit));
+    }
+    if (page > 1) {
+      links.putObject("prev").put("href", pageLink(path, query, page - 1, limit));
     }
     ArrayNode array = answer.putObject("_embedded").putArray(name);
     items.forEach(i -> array.add(i.deepCopy()));
+    pagesServed.add(path + "?page=" + page + "&limit=" + limit);
     return ok(answer);
+  }
+
+  private String pageLink(String path, Map<String, List<String>> query, int page, int limit) {
+    StringBuilder link = new StringBuilder(url()).append(path).append("?page=").append(page).append("&limit=")
+        .append(limit);
+    query.forEach((k, values) -> {
+      if (!k.equals("page") && !k.equals("limit")) {
+        values.forEach(v -> link.append('&').append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+            .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+      }
+    });
+    return link.toString();
   }
 
   private static boolean matches(JsonNode contact, String query) {

@@ -40,8 +40,15 @@ final class TestTenant {
   final RecordedNotes notes = new RecordedNotes();
   final RecordedReplies replies = new RecordedReplies();
   final QueuedJobs jobs = new QueuedJobs();
+  /** The clock of the module instances built from now on (a later one: a server that runs later). */
+  Clock clock = Clock.systemUTC();
   final Map<Long, SupportDirectory.CustomerFacts> customers = new ConcurrentHashMap<>();
   final Map<Long, Long> conversations = new ConcurrentHashMap<>();
+  final Map<Long, Instant> openedAt = new ConcurrentHashMap<>();
+  final Map<Long, String> channels = new ConcurrentHashMap<>();
+  final Map<Long, Long> assignees = new ConcurrentHashMap<>();
+  final Map<Long, String> agentEmails = new ConcurrentHashMap<>();
+  final Map<Long, String> categories = new ConcurrentHashMap<>(Map.of(5L, "How-to"));
 
   private TestTenant(FakeAmoCrm fake) {
     settings.put("baseUrl", URI.create(fake.url()));
@@ -72,8 +79,21 @@ final class TestTenant {
   }
 
   TestTenant customer(long id, String name, String email, String phone) {
+    return customer(id, name, email, phone, Map.of());
+  }
+
+  /** @param identities channel → the customer's id there, e.g. telegram → 5512345 */
+  TestTenant customer(long id, String name, String email, String phone, Map<String, String> identities) {
     customers.put(id, new SupportDirectory.CustomerFacts(id, name, Optional.ofNullable(email),
-        Optional.ofNullable(phone), Map.of()));
+        Optional.ofNullable(phone), identities));
+    return this;
+  }
+
+  /** The customer's card now has these tags and attributes (the rest of it unchanged). */
+  TestTenant profile(long id, List<String> tags, Map<String, String> attributes) {
+    SupportDirectory.CustomerFacts c = customers.get(id);
+    customers.put(id, new SupportDirectory.CustomerFacts(id, c.name(), c.email(), c.phone(), c.identities(), tags,
+        attributes));
     return this;
   }
 
@@ -95,17 +115,29 @@ final class TestTenant {
       }
 
       @Override
+      public Optional<ConversationFacts> conversation(long conversationId) {
+        return Optional.ofNullable(conversations.get(conversationId)).map(customer -> new ConversationFacts(
+            conversationId, customer, channels.get(conversationId), openedAt.get(conversationId),
+            Optional.ofNullable(assignees.get(conversationId))));
+      }
+
+      @Override
       public Optional<String> categoryName(long categoryId) {
-        return Optional.of("How-to");
+        return Optional.ofNullable(categories.get(categoryId));
       }
 
       @Override
       public Optional<String> agentName(long agentId) {
         return Optional.of("Ivan Agent");
       }
+
+      @Override
+      public Optional<String> agentEmail(long agentId) {
+        return Optional.ofNullable(agentEmails.get(agentId));
+      }
     };
     return (AmoCrmPlugin) new AmoCrmPluginFactory().create(new PluginContext(ID, SLUG, config(), PUBLIC_URL,
-        mappings, notes, Clock.systemUTC(), directory, replies, jobs));
+        mappings, notes, clock, directory, replies, jobs));
   }
 
   /** The tenant in chat mode, its channel registered at the fake Chats API. */
@@ -120,8 +152,15 @@ final class TestTenant {
   }
 
   ConversationCreated opened(long conversationId, long customerId) {
+    return opened(conversationId, customerId, "telegram");
+  }
+
+  ConversationCreated opened(long conversationId, long customerId, String channel) {
+    Instant now = Instant.now();
     conversations.put(conversationId, customerId);
-    return new ConversationCreated(ID, conversationId, customerId, "telegram", Instant.now());
+    openedAt.putIfAbsent(conversationId, now);
+    channels.put(conversationId, channel);
+    return new ConversationCreated(ID, conversationId, customerId, channel, now);
   }
 
   static MessageAdded customerSays(long conversationId, long messageId, String text) {
@@ -136,6 +175,11 @@ final class TestTenant {
 
   static ConversationClosed closed(long conversationId) {
     return new ConversationClosed(ID, conversationId, 5L, Instant.now());
+  }
+
+  static MessageAdded agentReplies(long conversationId, long messageId, long agentId, String text) {
+    return new MessageAdded(ID, conversationId, messageId, Visibility.PUBLIC, AuthorType.AGENT, agentId, text,
+        Instant.now());
   }
 
   static DeliveryResult deliver(AmoCrmPlugin plugin, DomainEvent event, int attempt) {

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -201,7 +203,14 @@ class AmoCrmIT {
     Api.Reply enabled = enable(t, config);
     assertEquals(200, enabled.status(), enabled::toString);
 
-    Api.Reply consent = api.get(hook(t, hookToken + "/oauth?code=" + amo.authorizationCode() + "&referer=acme"), null);
+    Api.Reply unasked = api.get(hook(t, hookToken + "/oauth?code=" + amo.authorizationCode() + "&referer=acme"), null);
+    assertEquals(400, unasked.status(), "a redirect without the state Deskbridge issued");
+    JsonNode check = api.post(t.path("/modules/amocrm/test"), t.adminToken(), "").json();
+    assertFalse(check.get("ok").asBoolean(), check::toString);
+    Matcher link = Pattern.compile("[?&]state=([A-Za-z0-9_-]+)").matcher(check.get("detail").asText());
+    assertTrue(link.find(), check::toString);
+    Api.Reply consent = api.get(hook(t, hookToken + "/oauth?code=" + amo.authorizationCode() + "&referer=acme"
+        + "&state=" + link.group(1)), null);
     assertEquals(200, consent.status(), consent::toString);
     for (int i = 1; i <= 5; i++) {
       say(t, "oauth-" + i, "oauth-customer", "before " + i);
