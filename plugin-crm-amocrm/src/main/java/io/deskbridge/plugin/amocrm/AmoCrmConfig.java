@@ -1,8 +1,13 @@
 package io.deskbridge.plugin.amocrm;
 
+import io.deskbridge.core.event.ConversationAssigned;
+import io.deskbridge.core.event.ConversationClosed;
+import io.deskbridge.core.event.CustomerUpdated;
+import io.deskbridge.core.event.MessageAdded;
 import io.deskbridge.core.plugin.spi.PluginConfig;
 import io.deskbridge.core.plugin.spi.Secret;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /** One tenant's amoCRM settings, typed (see {@link AmoCrmPluginFactory} for the keys). */
@@ -10,7 +15,11 @@ record AmoCrmConfig(URI baseUrl, String authMode, Optional<Secret> accessToken, 
     Optional<Secret> clientSecret, Optional<String> redirectUri, Optional<Long> pipelineId,
     Optional<Long> statusId, boolean syncInternalNotes, Optional<Secret> webhookToken, String mode,
     Optional<URI> amojoBaseUrl, Optional<String> channelId, Optional<Secret> channelSecret,
-    Optional<String> channelBotId) {
+    Optional<String> channelBotId, List<String> syncEvents) {
+
+  /** The events an admin may switch off; a new conversation always syncs (it makes the lead). */
+  static final List<String> OPTIONAL_EVENTS = List.of(MessageAdded.TYPE, ConversationClosed.TYPE,
+      ConversationAssigned.TYPE, CustomerUpdated.TYPE);
 
   static final String TOKEN = "token";
   static final String OAUTH = "oauth";
@@ -25,7 +34,13 @@ record AmoCrmConfig(URI baseUrl, String authMode, Optional<Secret> accessToken, 
         c.bool("syncInternalNotes"), Optional.ofNullable(c.secret("webhookToken")), c.string("mode"),
         Optional.ofNullable(c.uri("amojoBaseUrl")), Optional.ofNullable(c.string("channelId")).filter(s -> !s.isBlank()),
         Optional.ofNullable(c.secret("channelSecret")),
-        Optional.ofNullable(c.string("channelBotId")).filter(s -> !s.isBlank()));
+        Optional.ofNullable(c.string("channelBotId")).filter(s -> !s.isBlank()),
+        c.list("syncEvents").isEmpty() ? OPTIONAL_EVENTS : List.copyOf(c.list("syncEvents")));
+  }
+
+  /** Whether the admin chose to sync events of this type. */
+  boolean syncs(String eventType) {
+    return !OPTIONAL_EVENTS.contains(eventType) || syncEvents.contains(eventType);
   }
 
   /** Conversations live in amoCRM's own chat inbox (the Chats API) rather than as lead notes. */

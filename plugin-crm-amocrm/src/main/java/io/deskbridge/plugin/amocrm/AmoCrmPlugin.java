@@ -73,6 +73,9 @@ final class AmoCrmPlugin implements Plugin {
   /** A manager's answer brought in from amoCRM's chat is never sent back to amoCRM. */
   @Override
   public boolean wants(DomainEvent event) {
+    if (!config.syncs(event.type())) {
+      return false;
+    }
     return event instanceof ConversationCreated || event instanceof ConversationClosed
         || event instanceof ConversationAssigned && followsAssignment
         || event instanceof CustomerUpdated && copiesProfile

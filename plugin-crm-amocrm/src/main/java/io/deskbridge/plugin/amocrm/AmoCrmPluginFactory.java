@@ -1,5 +1,6 @@
 package io.deskbridge.plugin.amocrm;
 
+import io.deskbridge.core.event.MessageAdded;
 import io.deskbridge.core.plugin.spi.ConfigProperty;
 import io.deskbridge.core.plugin.spi.ConfigType;
 import io.deskbridge.core.plugin.spi.ModuleVersion;
@@ -95,6 +96,12 @@ public final class AmoCrmPluginFactory implements PluginFactory {
           .help("attribute=amoCRM contact field id, e.g. plan=512345 (ids: amoCRM → Settings → Fields).")
           .build();
 
+  static final ConfigProperty SYNC_EVENTS = ConfigProperty.of("syncEvents", ConfigType.LIST, "What to sync")
+      .options(AmoCrmConfig.OPTIONAL_EVENTS).defaultValue(String.join(",", AmoCrmConfig.OPTIONAL_EVENTS))
+      .help("message.created: messages as notes (or chat messages); conversation.closed: the summary note and"
+          + " stage; conversation.assigned: the responsible user; customer.updated: contact tags and fields."
+          + " A new conversation always finds or creates the contact and lead.").build();
+
   private final String version = ModuleVersion.of(AmoCrmPluginFactory.class);
 
   @Override
@@ -124,7 +131,7 @@ public final class AmoCrmPluginFactory implements PluginFactory {
     return List.of(BASE_URL, AUTH_MODE, ACCESS_TOKEN, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, PIPELINE_ID,
         STATUS_ID, SYNC_INTERNAL_NOTES, WEBHOOK_TOKEN, MODE, AMOJO_BASE_URL, CHANNEL_ID, CHANNEL_SECRET,
         CHANNEL_BOT_ID, CLOSED_LEAD_POLICY, CATEGORY_STAGES, RESPONSIBLE_USERS, FALLBACK_USER_ID,
-        RESPONSIBLE_STRATEGY, CONTACT_TAGS, CONTACT_FIELDS);
+        RESPONSIBLE_STRATEGY, CONTACT_TAGS, CONTACT_FIELDS, SYNC_EVENTS);
   }
 
   @Override
@@ -137,6 +144,9 @@ public final class AmoCrmPluginFactory implements PluginFactory {
       }
       requireText(errors, CHANNEL_ID, amo.channelId().orElse(null), "chat mode");
       requireText(errors, CHANNEL_SECRET, amo.channelSecret().map(s -> s.reveal()).orElse(null), "chat mode");
+      if (!amo.syncs(MessageAdded.TYPE)) {
+        errors.add(new FieldError(SYNC_EVENTS.key(), "chat mode carries messages: keep message.created"));
+      }
     }
     if (amo.isOAuth()) {
       requireText(errors, CLIENT_ID, amo.clientId().orElse(null), "this authorisation");

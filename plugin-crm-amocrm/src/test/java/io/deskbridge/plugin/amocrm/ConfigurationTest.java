@@ -1,6 +1,7 @@
 package io.deskbridge.plugin.amocrm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deskbridge.core.plugin.spi.ConfigProperty;
@@ -26,7 +27,7 @@ class ConfigurationTest {
         .anyMatch(p -> p.get().id().equals("amocrm")));
     assertEquals(List.of("baseUrl", "authMode", "accessToken", "clientId", "clientSecret", "redirectUri",
         "pipelineId", "statusId", "syncInternalNotes", "webhookToken", "mode", "amojoBaseUrl", "channelId",
-        "channelSecret", "channelBotId", "closedLeadPolicy", "categoryStages", "responsibleUsers", "fallbackUserId", "responsibleStrategy", "contactTags", "contactFields"), factory.configSpec().stream().map(ConfigProperty::key).toList());
+        "channelSecret", "channelBotId", "closedLeadPolicy", "categoryStages", "responsibleUsers", "fallbackUserId", "responsibleStrategy", "contactTags", "contactFields", "syncEvents"), factory.configSpec().stream().map(ConfigProperty::key).toList());
     assertEquals(List.of("accessToken", "clientSecret", "webhookToken", "channelSecret"),
         factory.configSpec().stream().filter(ConfigProperty::isSecret).map(ConfigProperty::key).toList());
   }
@@ -42,5 +43,22 @@ class ConfigurationTest {
     bareOAuth.settings.keySet().removeAll(List.of("clientId", "clientSecret", "redirectUri", "webhookToken"));
     assertEquals(List.of("clientId", "clientSecret", "redirectUri", "webhookToken"),
         factory.validate(bareOAuth.config()).stream().map(FieldError::field).toList());
+  }
+
+  @Test
+  void anAdminChoosesWhatToSyncAndChatModeKeepsMessages() {
+    TestTenant closingOnly = TestTenant.withToken(amo).with("syncEvents", List.of("conversation.closed"))
+        .customer(40, "Ada", "ada@example.com", null);
+    AmoCrmPlugin plugin = closingOnly.plugin();
+    assertTrue(plugin.wants(closingOnly.opened(81, 40)), "a new conversation always makes the lead");
+    assertFalse(plugin.wants(TestTenant.customerSays(81, 1, "hello")));
+    assertTrue(plugin.wants(TestTenant.closed(81)));
+    assertTrue(TestTenant.withToken(amo).plugin().wants(TestTenant.customerSays(81, 1, "hello")),
+        "by default everything syncs");
+
+    try (FakeAmojo amojo = new FakeAmojo()) {
+      TestTenant chat = TestTenant.withToken(amo).inChatMode(amojo).with("syncEvents", List.of("customer.updated"));
+      assertEquals(List.of("syncEvents"), factory.validate(chat.config()).stream().map(FieldError::field).toList());
+    }
   }
 }
