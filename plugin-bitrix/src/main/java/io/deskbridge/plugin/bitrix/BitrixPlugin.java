@@ -44,7 +44,7 @@ final class BitrixPlugin implements Plugin {
     CrmRecords crm = new CrmRecords(portal, config);
     this.link = new ConversationLink(crm, config, context);
     TimelineLedger ledger = new TimelineLedger(context.mappings());
-    this.timeline = new TimelineSync(link, new Timeline(portal, ledger), ledger, crm, config, context);
+    this.timeline = new TimelineSync(link, new Timeline(portal, ledger, context.mappings(), context.clock()), ledger, crm, config, context);
     this.events = new PortalEvents(config, context, crm, grant);
   }
 

@@ -1,9 +1,13 @@
 package io.deskbridge.plugin.bitrix;
 
 import io.deskbridge.plugin.bitrix.TimelineLedger.Entry;
+import io.deskbridge.core.plugin.spi.Lease;
+import io.deskbridge.core.plugin.spi.Mappings;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,12 +21,18 @@ import java.util.Map;
  */
 final class Timeline {
 
+  private static final Duration FLUSH_LEASE = Duration.ofMinutes(2);
+
   private final Portal portal;
   private final TimelineLedger ledger;
+  private final Mappings mappings;
+  private final Clock clock;
 
-  Timeline(Portal portal, TimelineLedger ledger) {
+  Timeline(Portal portal, TimelineLedger ledger, Mappings mappings, Clock clock) {
     this.portal = portal;
     this.ledger = ledger;
+    this.mappings = mappings;
+    this.clock = clock;
   }
 
   static String marker(String key) {
@@ -31,6 +41,21 @@ final class Timeline {
 
   /** Writes everything the conversation owes; throws a retry while some comment failed for a passing reason. */
   void flush(long conversationId, CrmEntity entity) {
+    // The outbox runs one job of a conversation at a time, but a job outliving its claim may run on two
+    // servers at once: two flushes of one ledger would both send what it owes.
+    Lease lease = new Lease(mappings, "timeline:" + conversationId, clock);
+    if (!lease.tryAcquire(FLUSH_LEASE)) {
+      throw PortalCallFailed.retry(Duration.ofSeconds(1), "another job is writing conversation " + conversationId
+          + "'s timeline");
+    }
+    try {
+      flushOwed(conversationId, entity);
+    } finally {
+      lease.release();
+    }
+  }
+
+  private void flushOwed(long conversationId, CrmEntity entity) {
     while (true) {
       List<Entry> owed = ledger.owed(conversationId, Batch.MAX_COMMANDS);
       if (owed.isEmpty()) {
