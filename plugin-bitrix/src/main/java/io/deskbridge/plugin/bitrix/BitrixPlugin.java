@@ -78,7 +78,8 @@ final class BitrixPlugin implements Plugin {
       JsonValue result = portal.call("profile", JsonValue.EMPTY_JSON_OBJECT);
       JsonObject user = result.asJsonObject();
       return ConnectionCheck.ok("Connected to Bitrix24 " + config.portal() + " as " + (user.getString("NAME", "")
-          + " " + user.getString("LAST_NAME", "")).trim() + " (user " + user.get("ID") + ")");
+          + " " + user.getString("LAST_NAME", "")).trim() + " (user " + user.get("ID").toString().replace("\"", "")
+          + ")");
     } catch (PortalCallFailed e) {
       return ConnectionCheck.failed(e.getMessage());
     }

@@ -56,7 +56,7 @@ final class ConversationLink {
       long contactId = contactOf(customer);
       String title = customer.name() + (channel == null ? "" : " (" + channel + ")") + " · conversation #"
           + conversationId;
-      CrmEntity entity = new CrmEntity(config.entity(), created(config.entity() + "-sending",
+      CrmEntity entity = new CrmEntity(config.entity(), created(config.entity(),
           Long.toString(conversationId), origin("conversation", conversationId),
           () -> crm.addEntity(config.entity(), contactId, title, origin("conversation", conversationId))));
       remember(conversationId, customerId, entity, channel);
@@ -73,18 +73,18 @@ final class ConversationLink {
       return known.get();
     }
     Optional<Long> matched = crm.findContact(customer);
-    long contactId = matched.isPresent() ? matched.get() : created(CONTACT + "-sending", key,
+    long contactId = matched.isPresent() ? matched.get() : created(CONTACT, key,
         origin("customer", customer.id()), () -> crm.addContact(customer, origin("customer", customer.id())));
     mappings.remember(CONTACT, key, Long.toString(contactId));
     return contactId;
   }
 
   /**
-   * Creates a record once. Before the call it is marked as being created; a repeat that finds the
+   * Creates a contact, lead or deal ({@code type}) once. Before the call it is marked as being created; a repeat that finds the
    * mark (the server died, or the answer timed out) looks it up by ORIGIN_ID first.
    */
-  private long created(String sending, String localId, String originId, LongSupplier create) {
-    String type = sending.substring(0, sending.indexOf("-sending"));
+  private long created(String type, String localId, String originId, LongSupplier create) {
+    String sending = type + "-sending";
     boolean uncertain = mappings.remoteId(sending, localId).filter(UNCERTAIN::equals).isPresent();
     Optional<Long> earlier = uncertain ? crm.findByOrigin(type, originId) : Optional.empty();
     if (earlier.isPresent()) {

@@ -94,7 +94,7 @@ final class PortalEvents {
         + entity.link(config.portal()));
   }
 
-  /** ONAPPINSTALL: the app's first tokens, trusted if the configured token matches, or on first install. */
+  /** ONAPPINSTALL: the app's tokens, kept sealed for the calls and events to come. */
   private WebhookResponse install(FormBody form) {
     Optional<String> token = form.get("auth[application_token]");
     Optional<String> access = form.get("auth[access_token]");
@@ -103,15 +103,22 @@ final class PortalEvents {
         || refresh.isEmpty()) {
       return new WebhookResponse(400, "text/plain", "not an ONAPPINSTALL event with tokens");
     }
-    Optional<String> expected = config.applicationToken().map(s -> s.reveal());
-    if (expected.isPresent() ? !sameToken(token, expected.get())
-        : !grant.adoptApplicationToken(token.get()) && !sameToken(token, grant.applicationToken().orElse(""))) {
+    if (!isTrustedInstall(token.get())) {
       return WebhookResponse.unauthorized();
     }
     long expiresIn = form.get("auth[expires_in]").filter(s -> s.matches("\\d+")).map(Long::parseLong).orElse(3600L);
     grant.install(access.get(), refresh.get(), expiresIn);
     form.get("auth[domain]").ifPresent(d -> mappings.remember("app", "domain", d));
     return WebhookResponse.ok("{}");
+  }
+
+  /** With a configured token, only that one; without, the first install, then installs with its token. */
+  private boolean isTrustedInstall(String token) {
+    Optional<String> configured = config.applicationToken().map(s -> s.reveal());
+    if (configured.isPresent()) {
+      return sameToken(Optional.of(token), configured.get());
+    }
+    return grant.adoptApplicationToken(token) || sameToken(Optional.of(token), grant.applicationToken().orElse(""));
   }
 
   private static boolean sameToken(Optional<String> given, String expected) {
