@@ -121,6 +121,11 @@ public final class FakeBitrix24 implements AutoCloseable {
     return new String[] {access, refresh};
   }
 
+  /** Tokens issued from now on live this long instead of Bitrix24's hour. */
+  public void tokenLifetime(java.time.Duration lifetime) {
+    tokenLifetimeSeconds = (int) lifetime.toSeconds();
+  }
+
   /** Every access token issued so far expires now, as an hour after it was issued. */
   public void expireAccessTokens() {
     accessTokens.replaceAll((t, until) -> 0L);

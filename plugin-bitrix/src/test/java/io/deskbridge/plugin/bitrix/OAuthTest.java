@@ -78,6 +78,19 @@ class OAuthTest {
   }
 
   @Test
+  void aTokenAboutToExpireIsRefreshedBeforeBitrix24RefusesIt() {
+    bitrix.tokenLifetime(java.time.Duration.ofMinutes(4)); // within the five minutes kept in reserve
+    TestTenant t = TestTenant.withOAuth(bitrix).customer(40, "Ada", "ada@example.com", null);
+    BitrixPlugin plugin = t.plugin();
+    plugin.handleWebhook(post("install", bitrix.installForm(FakeBitrix24.APPLICATION_TOKEN)));
+    bitrix.tokenLifetime(java.time.Duration.ofHours(1));
+    assertEquals(DeliveryResult.Outcome.DONE, deliver(plugin, t.opened(81, 40), 1).outcome());
+    assertEquals(1, bitrix.refreshes());
+    assertEquals(DeliveryResult.Outcome.DONE, deliver(plugin, customerSays(81, 1, "hi"), 1).outcome());
+    assertEquals(1, bitrix.refreshes(), "the fresh hour-long token is used as it is");
+  }
+
+  @Test
   void tokensTypedIntoTheConfigurationWorkAndAreRefreshedWhenExpired() {
     String[] tokens = bitrix.issueTokens();
     TestTenant t = TestTenant.withOAuth(bitrix).with("accessToken", new Secret(tokens[0]))
