@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 record BitrixConfig(URI baseUrl, String authMode, Optional<String> clientId, Optional<Secret> clientSecret,
     Optional<Secret> accessToken, Optional<Secret> refreshToken, Optional<Secret> applicationToken,
     URI oauthServerUrl, String entity, Optional<Long> categoryId, Optional<String> stageId,
-    List<String> closeStages, Optional<Long> responsibleUserId, boolean syncInternalNotes, String mode,
+    List<String> closeStages, Optional<Long> responsibleUserId, List<String> responsibleUsers,
+    boolean syncInternalNotes, String mode,
     Optional<String> openLineId) {
 
   static final String WEBHOOK = "webhook";
@@ -32,7 +33,8 @@ record BitrixConfig(URI baseUrl, String authMode, Optional<String> clientId, Opt
         Optional.ofNullable(c.secret("refreshToken")), Optional.ofNullable(c.secret("applicationToken")),
         c.uri("oauthServerUrl"), c.string("entity"), c.value("categoryId").map(Long.class::cast),
         Optional.ofNullable(c.string("stageId")).filter(s -> !s.isBlank()), c.list("closeStages"),
-        c.value("responsibleUserId").map(Long.class::cast), c.bool("syncInternalNotes"), c.string("mode"),
+        c.value("responsibleUserId").map(Long.class::cast), c.list("responsibleUsers"), c.bool("syncInternalNotes"),
+        c.string("mode"),
         Optional.ofNullable(c.string("openLineId")));
   }
 
@@ -55,6 +57,14 @@ record BitrixConfig(URI baseUrl, String authMode, Optional<String> clientId, Opt
     String s = baseUrl.toString();
     int rest = s.indexOf("/rest");
     return rest < 0 ? (s.endsWith("/") ? s.substring(0, s.length() - 1) : s) : s.substring(0, rest);
+  }
+
+  /** The Bitrix24 user {@code responsibleUsers} maps a Deskbridge agent to ({@code 3=17}). */
+  Optional<Long> responsibleUserFor(long agentId) {
+    String prefix = agentId + "=";
+    return responsibleUsers.stream().map(e -> e.replaceAll("\\s", "")).filter(e -> e.startsWith(prefix))
+        .map(e -> e.substring(prefix.length()).trim()).filter(u -> u.matches("\\d+")).map(Long::parseLong)
+        .findFirst();
   }
 
   /** {@code closeStages} as Deskbridge category name → stage id; {@code *} is any other category. */

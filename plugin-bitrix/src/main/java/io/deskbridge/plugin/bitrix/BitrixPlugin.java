@@ -1,5 +1,6 @@
 package io.deskbridge.plugin.bitrix;
 
+import io.deskbridge.core.event.ConversationAssigned;
 import io.deskbridge.core.event.ConversationClosed;
 import io.deskbridge.core.event.ConversationCreated;
 import io.deskbridge.core.event.DomainEvent;
@@ -26,6 +27,7 @@ final class BitrixPlugin implements Plugin {
   private final BitrixConfig config;
   private final PluginContext context;
   private final Portal portal;
+  private final CrmRecords crm;
   private final ConversationLink link;
   private final TimelineSync timeline;
   private final PortalEvents events;
@@ -41,7 +43,7 @@ final class BitrixPlugin implements Plugin {
     PortalBucket bucket = new PortalBucket(BitrixPluginFactory.BURST, BitrixPluginFactory.REQUESTS_PER_SECOND);
     this.portal = new Portal(config, grant != null ? grant : PortalAuth.WEBHOOK, bucket, http, context.mappings(),
         context.clock());
-    CrmRecords crm = new CrmRecords(portal, config);
+    this.crm = new CrmRecords(portal, config);
     this.link = new ConversationLink(crm, config, context);
     TimelineLedger ledger = new TimelineLedger(context.mappings());
     this.timeline = new TimelineSync(link, new Timeline(portal, ledger, context.mappings(), context.clock()), ledger, crm, config, context);
@@ -51,7 +53,9 @@ final class BitrixPlugin implements Plugin {
   @Override
   public boolean wants(DomainEvent event) {
     return event instanceof ConversationCreated || event instanceof ConversationClosed
-        || event instanceof MessageAdded m && (!m.isInternal() || config.syncInternalNotes());
+        || event instanceof MessageAdded m && (!m.isInternal() || config.syncInternalNotes())
+        || event instanceof ConversationAssigned a && a.agentId() != null
+            && config.responsibleUserFor(a.agentId()).isPresent();
   }
 
   @Override
@@ -64,6 +68,9 @@ final class BitrixPlugin implements Plugin {
         return timeline.message(m);
       } else if (event instanceof ConversationClosed c) {
         return timeline.closed(c);
+      } else if (event instanceof ConversationAssigned a && wants(a)) {
+        crm.assign(link.entityOf(a.conversationId(), Optional.empty(), null),
+            config.responsibleUserFor(a.agentId()).orElseThrow());
       }
       return DeliveryResult.done();
     } catch (PortalCallFailed e) {

@@ -45,6 +45,10 @@ public final class BitrixPluginFactory implements PluginFactory {
   static final ConfigProperty RESPONSIBLE_USER_ID =
       ConfigProperty.of("responsibleUserId", ConfigType.INTEGER, "Responsible user id")
           .help("The Bitrix24 user new contacts, leads and deals are assigned to.").build();
+  static final ConfigProperty RESPONSIBLE_USERS =
+      ConfigProperty.of("responsibleUsers", ConfigType.LIST, "Responsible user per agent")
+          .help("agentId=userId: assigning a conversation to the agent makes that Bitrix24 user responsible"
+              + " for its lead or deal, e.g. 3=17.").build();
   static final ConfigProperty APPLICATION_TOKEN =
       ConfigProperty.of("applicationToken", ConfigType.SECRET, "Application token")
           .help("Proves events come from your portal (outgoing webhook or app); an installed app may leave it"
@@ -93,7 +97,7 @@ public final class BitrixPluginFactory implements PluginFactory {
   @Override
   public List<ConfigProperty> configSpec() {
     return List.of(BASE_URL, AUTH_MODE, CLIENT_ID, CLIENT_SECRET, ENTITY, CATEGORY_ID, STAGE_ID, CLOSE_STAGES,
-        RESPONSIBLE_USER_ID, APPLICATION_TOKEN, SYNC_INTERNAL_NOTES, MODE, OPEN_LINE_ID, ACCESS_TOKEN,
+        RESPONSIBLE_USER_ID, RESPONSIBLE_USERS, APPLICATION_TOKEN, SYNC_INTERNAL_NOTES, MODE, OPEN_LINE_ID, ACCESS_TOKEN,
         REFRESH_TOKEN, OAUTH_SERVER_URL);
   }
 
@@ -118,6 +122,11 @@ public final class BitrixPluginFactory implements PluginFactory {
       int eq = entry.indexOf('=');
       if (eq <= 0 || eq == entry.length() - 1) {
         errors.add(new FieldError(CLOSE_STAGES.key(), "'" + entry + "' is not category=STAGE"));
+      }
+    }
+    for (String entry : bitrix.responsibleUsers()) {
+      if (!entry.trim().matches("\\d+\\s*=\\s*\\d+")) {
+        errors.add(new FieldError(RESPONSIBLE_USERS.key(), "'" + entry + "' is not agentId=userId"));
       }
     }
     return errors;

@@ -80,6 +80,11 @@ final class CrmRecords {
         .add("fields", Json.createObjectBuilder().add(entity.stageField(), stage)).build());
   }
 
+  void assign(CrmEntity entity, long userId) {
+    portal.call("crm." + entity.type() + ".update", Json.createObjectBuilder().add("id", entity.id())
+        .add("fields", Json.createObjectBuilder().add("ASSIGNED_BY_ID", userId)).build());
+  }
+
   /** The first list item, over all pages ({@code start}/{@code next}), that {@code matches}. */
   Optional<Long> first(String method, JsonObjectBuilder filter, Predicate<JsonObject> matches) {
     JsonObject filterObject = filter.build();

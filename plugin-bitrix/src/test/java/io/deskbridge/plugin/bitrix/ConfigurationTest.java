@@ -63,10 +63,10 @@ class ConfigurationTest {
   }
 
   @Test
-  void pipelinesAreForDealsAndCloseStagesNeedCategoryEqualsStage() {
+  void pipelinesAreForDealsAndMappingsNeedKeyEqualsValue() {
     TestTenant t = TestTenant.withWebhook(bitrix).with("entity", "lead").with("categoryId", 2L)
-        .with("closeStages", List.of("How-to=WON", "WON"));
-    assertEquals(List.of("categoryId", "closeStages"),
+        .with("closeStages", List.of("How-to=WON", "WON")).with("responsibleUsers", List.of("3=17", "Ivan=17"));
+    assertEquals(List.of("categoryId", "closeStages", "responsibleUsers"),
         factory.validate(t.config()).stream().map(FieldError::field).toList());
   }
 

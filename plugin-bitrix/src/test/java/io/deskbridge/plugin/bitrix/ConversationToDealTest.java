@@ -3,10 +3,14 @@ package io.deskbridge.plugin.bitrix;
 import static io.deskbridge.plugin.bitrix.TestTenant.deliver;
 import static io.deskbridge.plugin.bitrix.TestTenant.deliverUntilSettled;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.deskbridge.core.event.ConversationAssigned;
 import io.deskbridge.core.plugin.spi.DeliveryResult;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +116,21 @@ class ConversationToDealTest {
     assertEquals(DeliveryResult.Outcome.DONE, deliver(plugin, t.opened(81, 40), 2).outcome());
     assertEquals(2, bitrix.deals().size(), "one deal per conversation, none twice");
     assertEquals("deal:" + bitrix.deals().get(1).path("ID").asText(), t.mappings.remote.get("conversation:81"));
+  }
+
+  @Test
+  void assigningAMappedAgentMakesTheirBitrix24UserResponsible() {
+    TestTenant t = TestTenant.withWebhook(bitrix).with("responsibleUserId", 1L)
+        .with("responsibleUsers", List.of("3=17", "4 = 18")).customer(40, "Ada", "ada@example.com", null);
+    BitrixPlugin plugin = t.plugin();
+    deliver(plugin, t.opened(81, 40), 1);
+    assertEquals("1", bitrix.deals().get(0).path("ASSIGNED_BY_ID").asText());
+    assertFalse(plugin.wants(new ConversationAssigned(TestTenant.ID, 81, 5L, Instant.now())), "agent 5 has no user");
+    assertFalse(plugin.wants(new ConversationAssigned(TestTenant.ID, 81, null, Instant.now())));
+    var toAgent4 = new ConversationAssigned(TestTenant.ID, 81, 4L, Instant.now());
+    assertTrue(plugin.wants(toAgent4));
+    assertEquals(DeliveryResult.Outcome.DONE, deliver(plugin, toAgent4, 1).outcome());
+    assertEquals("18", bitrix.deals().get(0).path("ASSIGNED_BY_ID").asText());
   }
 
   @Test
