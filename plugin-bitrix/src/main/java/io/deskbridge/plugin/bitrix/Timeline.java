@@ -87,19 +87,23 @@ final class Timeline {
       throw e;
     }
     List<String> passing = new ArrayList<>();
+    boolean overBudget = false;
     for (Entry e : owed) {
+      Batch.CommandError error = outcome.errors().get(e.key());
       if (outcome.results().containsKey(e.key())) {
         ledger.written(e.key(), CrmRecords.id(outcome.results().get(e.key())));
-      } else if (outcome.errors().containsKey(e.key()) && !outcome.errors().get(e.key()).isPassing()) {
-        ledger.refused(e.key(), outcome.errors().get(e.key()).toString());
+      } else if (error != null && !error.isPassing()) {
+        ledger.refused(e.key(), error.toString());
       } else {
         ledger.stillOwed(e.key());
-        passing.add(e.key() + " " + outcome.errors().getOrDefault(e.key(), new Batch.CommandError("not run", "")));
+        passing.add(e.key() + " " + (error == null ? "{not run, }" : error));
+        overBudget |= error != null && error.error().equals("OPERATION_TIME_LIMIT");
       }
     }
     if (!passing.isEmpty()) {
-      throw PortalCallFailed.retry(null, passing.size() + " of " + owed.size() + " timeline comments failed in a"
-          + " Bitrix24 batch and will be sent again: " + String.join("; ", passing));
+      // A spent time budget frees up over minutes; other passing failures follow the outbox's backoff.
+      throw PortalCallFailed.retry(overBudget ? Portal.METHOD_PAUSE : null, passing.size() + " of " + owed.size()
+          + " timeline comments failed in a Bitrix24 batch and will be sent again: " + String.join("; ", passing));
     }
   }
 

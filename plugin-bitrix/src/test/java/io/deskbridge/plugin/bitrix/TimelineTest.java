@@ -86,6 +86,7 @@ class TimelineTest {
       DeliveryResult owed = deliver(plugin, customerSays(81, i, "message " + i), 1);
       assertEquals(DeliveryResult.Outcome.RETRY, owed.outcome());
       assertTrue(owed.detail().contains("{OPERATION_TIME_LIMIT, Method is blocked"), owed.detail());
+      assertEquals(Portal.METHOD_PAUSE, owed.retryAfter());
     }
     bitrix.exhaustTimeBudget("crm.timeline.comment.add", false);
     bitrix.failCommentsOnce(List.of("\nmessage 7\n", "\nmessage 23\n", "\nmessage 50\n"));
@@ -93,6 +94,7 @@ class TimelineTest {
     DeliveryResult partly = deliver(plugin, customerSays(81, 50, "message 50"), 1);
     assertEquals(DeliveryResult.Outcome.RETRY, partly.outcome());
     assertTrue(partly.detail().startsWith("3 of 50 timeline comments failed"), partly.detail());
+    assertEquals(null, partly.retryAfter(), "an internal error follows the outbox's backoff");
     assertTrue(partly.detail().contains("message-7 {INTERNAL_SERVER_ERROR, Internal server error}"), partly.detail());
     assertEquals(47, bitrix.comments("deal", deal()).size());
 
