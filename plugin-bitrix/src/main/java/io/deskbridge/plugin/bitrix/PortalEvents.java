@@ -58,6 +58,10 @@ final class PortalEvents {
       return new WebhookResponse(403, "text/plain", "not the connected Bitrix24 portal");
     }
     String event = form.get("event").orElse("").toUpperCase(Locale.ROOT);
+    if (event.equals("ONAPPUNINSTALL") && grant != null) {
+      grant.forget();
+      return WebhookResponse.ok("{}");
+    }
     Optional<String> id = form.get("data[FIELDS][ID]");
     if (id.isEmpty() || !id.get().matches("\\d+")) {
       return WebhookResponse.ok("{}");

@@ -81,12 +81,20 @@ final class PortalGrant implements PortalAuth {
 
   /** The application token an install delivered, for verifying later events. */
   Optional<String> applicationToken() {
-    return mappings.remoteId(TYPE, "application-token").map(seal::open);
+    return mappings.remoteId(TYPE, "application-token").filter(s -> !s.isEmpty()).map(seal::open);
   }
 
   /** Remembers the install's application token unless one is already known; @return whether it was new. */
   boolean adoptApplicationToken(String token) {
-    return mappings.compareAndSet(TYPE, "application-token", null, seal.seal(token));
+    Optional<String> current = mappings.remoteId(TYPE, "application-token");
+    return current.filter(s -> !s.isEmpty()).isEmpty()
+        && mappings.compareAndSet(TYPE, "application-token", current.orElse(null), seal.seal(token));
+  }
+
+  /** ONAPPUNINSTALL: the tokens are dead; a later install is trusted as a first one. */
+  void forget() {
+    mappings.remember(TYPE, "grant", "");
+    mappings.remember(TYPE, "application-token", "");
   }
 
   private Grant refresh(Grant seen) {
@@ -158,7 +166,7 @@ final class PortalGrant implements PortalAuth {
   }
 
   private Optional<Grant> stored() {
-    return mappings.remoteId(TYPE, "grant").map(seal::open).flatMap(Portal::json)
+    return mappings.remoteId(TYPE, "grant").filter(s -> !s.isEmpty()).map(seal::open).flatMap(Portal::json)
         .map(o -> new Grant(o.getString("access"), o.getString("refresh"), o.getJsonNumber("expiresAt").longValue()));
   }
 

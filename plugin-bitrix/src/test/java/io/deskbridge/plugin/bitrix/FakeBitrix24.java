@@ -223,6 +223,18 @@ public final class FakeBitrix24 implements AutoCloseable {
     return form(f);
   }
 
+  /** ONAPPUNINSTALL: no tokens, only the application token to prove it. */
+  public String uninstallForm(String applicationToken) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("event", "ONAPPUNINSTALL");
+    f.put("data[CLEAN]", 0);
+    f.put("ts", System.currentTimeMillis() / 1000);
+    f.put("auth[domain]", DOMAIN);
+    f.put("auth[member_id]", "d897063e1ce7c5eb9f04b9751eef5915");
+    f.put("auth[application_token]", applicationToken);
+    return form(f);
+  }
+
   /** ONAPPINSTALL with fresh tokens of the app. */
   public String installForm(String applicationToken) {
     String[] tokens = issueTokens();

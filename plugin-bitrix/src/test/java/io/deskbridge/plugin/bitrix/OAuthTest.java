@@ -55,6 +55,24 @@ class OAuthTest {
   }
 
   @Test
+  void anUninstallForgetsTheTokensAndAReinstallStartsAfresh() {
+    TestTenant t = TestTenant.withOAuth(bitrix).customer(40, "Ada", "ada@example.com", null);
+    BitrixPlugin plugin = t.plugin();
+    plugin.handleWebhook(post("install", bitrix.installForm(FakeBitrix24.APPLICATION_TOKEN)));
+    assertEquals(401, plugin.handleWebhook(post("events", bitrix.uninstallForm("forged-token"))).status());
+    assertEquals(DeliveryResult.Outcome.DONE, deliver(plugin, t.opened(81, 40), 1).outcome());
+
+    assertEquals(200, plugin.handleWebhook(post("events", bitrix.uninstallForm(FakeBitrix24.APPLICATION_TOKEN)))
+        .status());
+    DeliveryResult after = deliver(plugin, t.opened(82, 40), 1);
+    assertEquals(DeliveryResult.Outcome.FAILED, after.outcome());
+    assertTrue(after.detail().contains("not connected yet"), after.detail());
+
+    assertEquals(200, plugin.handleWebhook(post("install", bitrix.installForm("a-new-app-token"))).status());
+    assertEquals(DeliveryResult.Outcome.DONE, deliver(plugin, t.opened(82, 40), 2).outcome());
+  }
+
+  @Test
   void theInstallHandlerIsNotThereForAnInboundWebhook() {
     BitrixPlugin plugin = TestTenant.withWebhook(bitrix).plugin();
     assertEquals(404, plugin.handleWebhook(post("install", bitrix.installForm(FakeBitrix24.APPLICATION_TOKEN)))
