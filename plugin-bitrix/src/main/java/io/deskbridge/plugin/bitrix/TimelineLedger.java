@@ -15,7 +15,7 @@ import java.util.Optional;
 final class TimelineLedger {
 
   /** One comment owed, oldest first. */
-  record Entry(long seq, String key, String state, String text) {
+  record Entry(String key, String state, String text) {
 
     boolean isUncertain() {
       return state.equals(SENDING);
@@ -66,7 +66,7 @@ final class TimelineLedger {
       if (settledSoFar && settled) {
         mappings.remember("ledger-head", conversation, Long.toString(seq + 1));
       } else if (!settled && owed.stream().noneMatch(e -> e.key().equals(key.get()))) {
-        owed.add(new Entry(seq, key.get(), state.get(), text(key.get())));
+        owed.add(new Entry(key.get(), state.get(), text(key.get())));
       }
       settledSoFar &= settled;
     }
@@ -75,10 +75,6 @@ final class TimelineLedger {
 
   Optional<String> state(String key) {
     return mappings.remoteId("comment", key);
-  }
-
-  Optional<Long> commentId(String key) {
-    return state(key).filter(s -> s.startsWith(DONE)).map(s -> Long.parseLong(s.substring(DONE.length())));
   }
 
   Optional<String> refusal(String key) {
