@@ -45,37 +45,44 @@ final class PortalEvents {
   }
 
   private WebhookResponse events(FormBody form) {
-    Optional<String> expected = config.applicationToken().map(s -> s.reveal())
-        .or(() -> grant == null ? Optional.empty() : grant.applicationToken());
-    if (expected.isEmpty()) {
-      return new WebhookResponse(403, "text/plain", "no application token is configured for Bitrix24 events");
-    }
-    if (!sameToken(form.get("auth[application_token]"), expected.get())) {
-      return WebhookResponse.unauthorized();
-    }
-    Optional<String> domain = mappings.remoteId("app", "domain");
-    if (domain.isPresent() && !domain.equals(form.get("auth[domain]"))) {
-      return new WebhookResponse(403, "text/plain", "not the connected Bitrix24 portal");
+    Optional<WebhookResponse> rejected = rejection(form);
+    if (rejected.isPresent()) {
+      return rejected.get();
     }
     String event = form.get("event").orElse("").toUpperCase(Locale.ROOT);
     if (event.equals("ONAPPUNINSTALL") && grant != null) {
       grant.forget();
       return WebhookResponse.ok("{}");
     }
-    Optional<String> id = form.get("data[FIELDS][ID]");
-    if (id.isEmpty() || !id.get().matches("\\d+")) {
-      return WebhookResponse.ok("{}");
-    }
+    Optional<Long> id = form.get("data[FIELDS][ID]").filter(s -> s.matches("\\d+")).map(Long::parseLong);
     try {
-      if (event.equals("ONCRMDEALUPDATE")) {
-        stageMayHaveChanged(new CrmEntity(BitrixConfig.DEAL, Long.parseLong(id.get())));
-      } else if (event.equals("ONCRMLEADUPDATE")) {
-        stageMayHaveChanged(new CrmEntity(BitrixConfig.LEAD, Long.parseLong(id.get())));
+      if (id.isPresent() && event.equals("ONCRMDEALUPDATE")) {
+        stageMayHaveChanged(new CrmEntity(BitrixConfig.DEAL, id.get()));
+      } else if (id.isPresent() && event.equals("ONCRMLEADUPDATE")) {
+        stageMayHaveChanged(new CrmEntity(BitrixConfig.LEAD, id.get()));
       }
     } catch (PortalCallFailed e) {
       return new WebhookResponse(503, "text/plain", "could not read the record from Bitrix24");
     }
     return WebhookResponse.ok("{}");
+  }
+
+  /** Why an event is not believed: no token to compare with (403), another token (401), another portal (403). */
+  private Optional<WebhookResponse> rejection(FormBody form) {
+    Optional<String> expected = config.applicationToken().map(s -> s.reveal())
+        .or(() -> grant == null ? Optional.empty() : grant.applicationToken());
+    if (expected.isEmpty()) {
+      return Optional.of(new WebhookResponse(403, "text/plain", "no application token is configured for Bitrix24"
+          + " events"));
+    }
+    if (!sameToken(form.get("auth[application_token]"), expected.get())) {
+      return Optional.of(WebhookResponse.unauthorized());
+    }
+    Optional<String> domain = mappings.remoteId("app", "domain");
+    if (domain.isPresent() && !domain.equals(form.get("auth[domain]"))) {
+      return Optional.of(new WebhookResponse(403, "text/plain", "not the connected Bitrix24 portal"));
+    }
+    return Optional.empty();
   }
 
   /** An update event holds only the id: read the stage, and note it when it differs from the last one known. */

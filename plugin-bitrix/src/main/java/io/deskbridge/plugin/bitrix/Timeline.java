@@ -86,6 +86,11 @@ final class Timeline {
       }
       throw e;
     }
+    settle(owed, outcome);
+  }
+
+  /** Records each command's fate; throws a retry when some failed for a reason that may pass. */
+  private void settle(List<Entry> owed, Batch.Outcome outcome) {
     List<String> passing = new ArrayList<>();
     boolean overBudget = false;
     for (Entry e : owed) {
