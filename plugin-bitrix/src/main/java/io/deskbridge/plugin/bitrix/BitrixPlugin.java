@@ -1,0 +1,114 @@
+package io.deskbridge.plugin.bitrix;
+
+import io.deskbridge.core.event.ConversationAssigned;
+import io.deskbridge.core.event.ConversationClosed;
+import io.deskbridge.core.event.ConversationCreated;
+import io.deskbridge.core.event.DomainEvent;
+import io.deskbridge.core.event.MessageAdded;
+import io.deskbridge.core.plugin.spi.CardEntry;
+import io.deskbridge.core.plugin.spi.ConnectionCheck;
+import io.deskbridge.core.plugin.spi.Delivery;
+import io.deskbridge.core.plugin.spi.DeliveryResult;
+import io.deskbridge.core.plugin.spi.Plugin;
+import io.deskbridge.core.plugin.spi.PluginContext;
+import io.deskbridge.core.plugin.spi.WebhookRequest;
+import io.deskbridge.core.plugin.spi.WebhookResponse;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One tenant's Bitrix24 in {@code timeline} mode: conversations become leads or deals with timeline comments. */
+final class BitrixPlugin implements Plugin {
+
+  private final BitrixConfig config;
+  private final PluginContext context;
+  private final Portal portal;
+  private final CrmRecords crm;
+  private final ConversationLink link;
+  private final TimelineSync timeline;
+  private final PortalEvents events;
+
+  BitrixPlugin(PluginContext context, BitrixConfig config) {
+    this.config = config;
+    this.context = context;
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    PortalGrant grant = config.isOAuth()
+        ? new PortalGrant(config, context.mappings(),
+            new TokenSeal(config.clientSecret().orElseThrow().reveal(), context.tenantSlug()), context.clock(), http)
+        : null;
+    PortalBucket bucket = new PortalBucket(BitrixPluginFactory.BURST, BitrixPluginFactory.REQUESTS_PER_SECOND);
+    this.portal = new Portal(config, grant != null ? grant : PortalAuth.WEBHOOK, bucket, http, context.mappings(),
+        context.clock());
+    this.crm = new CrmRecords(portal, config);
+    this.link = new ConversationLink(crm, config, context);
+    TimelineLedger ledger = new TimelineLedger(context.mappings());
+    this.timeline = new TimelineSync(link, new Timeline(portal, ledger, context.mappings(), context.clock()), ledger, crm, config, context);
+    this.events = new PortalEvents(config, context, crm, grant);
+  }
+
+  @Override
+  public boolean wants(DomainEvent event) {
+    return event instanceof ConversationCreated || event instanceof ConversationClosed
+        || event instanceof MessageAdded m && (!m.isInternal() || config.syncInternalNotes())
+        || event instanceof ConversationAssigned a && a.agentId() != null
+            && config.responsibleUserFor(a.agentId()).isPresent();
+  }
+
+  @Override
+  public DeliveryResult deliver(Delivery delivery) {
+    try {
+      DomainEvent event = delivery.domainEvent().orElse(null);
+      if (event instanceof ConversationCreated c) {
+        link.entityOf(c.conversationId(), Optional.of(c.customerId()), c.channel());
+      } else if (event instanceof MessageAdded m && wants(m)) {
+        return timeline.message(m);
+      } else if (event instanceof ConversationClosed c) {
+        return timeline.closed(c);
+      } else if (event instanceof ConversationAssigned a && wants(a)) {
+        crm.assign(link.entityOf(a.conversationId(), Optional.empty(), null),
+            config.responsibleUserFor(a.agentId()).orElseThrow());
+      }
+      return DeliveryResult.done();
+    } catch (PortalCallFailed e) {
+      return e.result();
+    }
+  }
+
+  /** {@code profile} needs no scope, so it tests the address and the credentials alone. */
+  @Override
+  public ConnectionCheck testConnection() {
+    try {
+      JsonValue result = portal.call("profile", JsonValue.EMPTY_JSON_OBJECT);
+      JsonObject user = result.asJsonObject();
+      return ConnectionCheck.ok("Connected to Bitrix24 " + config.portal() + " as " + (user.getString("NAME", "")
+          + " " + user.getString("LAST_NAME", "")).trim() + " (user " + user.get("ID").toString().replace("\"", "")
+          + ")");
+    } catch (PortalCallFailed e) {
+      return ConnectionCheck.failed(e.getMessage());
+    }
+  }
+
+  @Override
+  public WebhookResponse handleWebhook(WebhookRequest request) {
+    return events.handle(request);
+  }
+
+  /** From the mappings only: the contact, the customer's latest lead or deal and its last known stage. */
+  @Override
+  public List<CardEntry> customerCard(long customerId) {
+    List<CardEntry> lines = new ArrayList<>();
+    String key = Long.toString(customerId);
+    context.mappings().remoteId(ConversationLink.CONTACT, key).ifPresent(id -> lines.add(
+        new CardEntry("Bitrix24 contact", "#" + id, config.portal() + "/crm/contact/details/" + id + "/")));
+    context.mappings().remoteId(ConversationLink.CUSTOMER_ENTITY, key).map(CrmEntity::parse).ifPresent(entity -> {
+      String stage = context.mappings().remoteId(ConversationLink.STAGE, entity.key()).map(s -> ", stage " + s)
+          .orElse("");
+      lines.add(new CardEntry("Bitrix24 " + entity.type(), "#" + entity.id() + stage, entity.link(config.portal())));
+    });
+    return lines;
+  }
+}
