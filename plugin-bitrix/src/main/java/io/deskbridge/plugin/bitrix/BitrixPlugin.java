@@ -11,6 +11,7 @@ import io.deskbridge.core.plugin.spi.Delivery;
 import io.deskbridge.core.plugin.spi.DeliveryResult;
 import io.deskbridge.core.plugin.spi.Plugin;
 import io.deskbridge.core.plugin.spi.PluginContext;
+import io.deskbridge.core.plugin.spi.TokenVault;
 import io.deskbridge.core.plugin.spi.WebhookRequest;
 import io.deskbridge.core.plugin.spi.WebhookResponse;
 import jakarta.json.JsonObject;
@@ -38,7 +39,7 @@ final class BitrixPlugin implements Plugin {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     PortalGrant grant = config.isOAuth()
         ? new PortalGrant(config, context.mappings(),
-            new TokenSeal(config.clientSecret().orElseThrow().reveal(), context.tenantSlug()), context.clock(), http)
+            new TokenVault("bitrix24-tokens", config.clientSecret().orElseThrow().reveal(), context.tenantSlug()), context.clock(), http)
         : null;
     PortalBucket bucket = new PortalBucket(BitrixPluginFactory.BURST, BitrixPluginFactory.REQUESTS_PER_SECOND);
     this.portal = new Portal(config, grant != null ? grant : PortalAuth.WEBHOOK, bucket, http, context.mappings(),

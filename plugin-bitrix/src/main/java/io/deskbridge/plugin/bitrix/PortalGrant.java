@@ -2,6 +2,7 @@ package io.deskbridge.plugin.bitrix;
 
 import io.deskbridge.core.plugin.spi.Lease;
 import io.deskbridge.core.plugin.spi.Mappings;
+import io.deskbridge.core.plugin.spi.TokenVault;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -37,11 +38,11 @@ final class PortalGrant implements PortalAuth {
 
   private final BitrixConfig config;
   private final Mappings mappings;
-  private final TokenSeal seal;
+  private final TokenVault seal;
   private final Clock clock;
   private final HttpClient http;
 
-  PortalGrant(BitrixConfig config, Mappings mappings, TokenSeal seal, Clock clock, HttpClient http) {
+  PortalGrant(BitrixConfig config, Mappings mappings, TokenVault seal, Clock clock, HttpClient http) {
     this.config = config;
     this.mappings = mappings;
     this.seal = seal;
@@ -81,7 +82,7 @@ final class PortalGrant implements PortalAuth {
 
   /** The application token an install delivered, for verifying later events. */
   Optional<String> applicationToken() {
-    return mappings.remoteId(TYPE, "application-token").filter(s -> !s.isEmpty()).map(seal::open);
+    return mappings.remoteId(TYPE, "application-token").filter(s -> !s.isEmpty()).map(this::open);
   }
 
   /** Remembers the install's application token unless one is already known; @return whether it was new. */
@@ -166,7 +167,7 @@ final class PortalGrant implements PortalAuth {
   }
 
   private Optional<Grant> stored() {
-    return mappings.remoteId(TYPE, "grant").filter(s -> !s.isEmpty()).map(seal::open).flatMap(Portal::json)
+    return mappings.remoteId(TYPE, "grant").filter(s -> !s.isEmpty()).map(this::open).flatMap(Portal::json)
         .map(o -> new Grant(o.getString("access"), o.getString("refresh"), o.getJsonNumber("expiresAt").longValue()));
   }
 
@@ -180,5 +181,10 @@ final class PortalGrant implements PortalAuth {
 
   private static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private String open(String sealed) {
+    return seal.open(sealed, () -> PortalCallFailed.failed("the stored Bitrix24 tokens cannot be read (was the"
+        + " application key changed?): install the app again"));
   }
 }

@@ -6,15 +6,15 @@ import io.deskbridge.core.event.ConversationClosed;
 import io.deskbridge.core.event.ConversationCreated;
 import io.deskbridge.core.event.DomainEvent;
 import io.deskbridge.core.event.MessageAdded;
-import io.deskbridge.core.plugin.spi.ConversationNotes;
 import io.deskbridge.core.plugin.spi.Delivery;
 import io.deskbridge.core.plugin.spi.DeliveryResult;
-import io.deskbridge.core.plugin.spi.Mappings;
 import io.deskbridge.core.plugin.spi.PluginConfig;
 import io.deskbridge.core.plugin.spi.PluginContext;
 import io.deskbridge.core.plugin.spi.Secret;
 import io.deskbridge.core.plugin.spi.SupportDirectory;
 import io.deskbridge.core.plugin.spi.WebhookRequest;
+import io.deskbridge.core.plugin.spi.testing.InMemoryMappings;
+import io.deskbridge.core.plugin.spi.testing.RecordedNotes;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The tenant "acme" as the platform hands it to the module, pointed at a {@link FakeBitrix24}. */
 final class TestTenant {
@@ -157,36 +156,5 @@ final class TestTenant {
       }
     }
     throw new AssertionError("still retrying " + event);
-  }
-
-  static final class InMemoryMappings implements Mappings {
-    final Map<String, String> remote = new ConcurrentHashMap<>();
-
-    @Override
-    public Optional<String> remoteId(String localType, String localId) {
-      return Optional.ofNullable(remote.get(localType + ":" + localId));
-    }
-
-    @Override
-    public void remember(String localType, String localId, String remoteId) {
-      remote.put(localType + ":" + localId, remoteId);
-    }
-
-    @Override
-    public boolean compareAndSet(String localType, String localId, String expected, String replacement) {
-      String key = localType + ":" + localId;
-      return expected == null ? remote.putIfAbsent(key, replacement) == null
-          : remote.replace(key, expected, replacement);
-    }
-  }
-
-  static final class RecordedNotes implements ConversationNotes {
-    final Map<Long, List<String>> notes = new ConcurrentHashMap<>();
-
-    @Override
-    public boolean addInternalNote(long conversationId, String text) {
-      notes.computeIfAbsent(conversationId, id -> new CopyOnWriteArrayList<>()).add(text);
-      return true;
-    }
   }
 }

@@ -13,6 +13,7 @@ import io.deskbridge.core.plugin.spi.DeliveryResult;
 import io.deskbridge.core.plugin.spi.Plugin;
 import io.deskbridge.core.plugin.spi.PluginContext;
 import io.deskbridge.core.plugin.spi.RequestPacer;
+import io.deskbridge.core.plugin.spi.TokenVault;
 import io.deskbridge.core.plugin.spi.WebhookRequest;
 import io.deskbridge.core.plugin.spi.WebhookResponse;
 import jakarta.json.JsonObject;
@@ -47,7 +48,7 @@ final class AmoCrmPlugin implements Plugin {
     RequestPacer pacer = new RequestPacer(AmoCrmPluginFactory.REQUESTS_PER_SECOND);
     this.oauth = config.isOAuth()
         ? new OAuthTokens(config, context.mappings(),
-            new TokenVault(config.clientSecret().orElseThrow().reveal(), context.tenantSlug()), context.clock(),
+            new TokenVault("amocrm-tokens", config.clientSecret().orElseThrow().reveal(), context.tenantSlug()), context.clock(),
             pacer, http)
         : null;
     AccessTokens tokens = oauth != null ? oauth

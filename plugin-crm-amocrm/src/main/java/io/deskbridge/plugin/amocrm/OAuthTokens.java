@@ -3,6 +3,7 @@ package io.deskbridge.plugin.amocrm;
 import io.deskbridge.core.plugin.spi.Lease;
 import io.deskbridge.core.plugin.spi.Mappings;
 import io.deskbridge.core.plugin.spi.RequestPacer;
+import io.deskbridge.core.plugin.spi.TokenVault;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -132,7 +133,8 @@ final class OAuthTokens implements AccessTokens {
   }
 
   private Optional<Grant> stored() {
-    return mappings.remoteId("oauth", "grant").map(vault::open).map(s -> AmoApi.parse(s).asJsonObject())
+    return mappings.remoteId("oauth", "grant").map(sealed -> vault.open(sealed, () -> AmoCallFailed.failed("the stored amoCRM tokens cannot be read (was the"
+        + " client secret changed?): connect the integration again"))).map(s -> AmoApi.parse(s).asJsonObject())
         .map(o -> new Grant(o.getString("access"), o.getString("refresh"),
             Instant.ofEpochMilli(o.getJsonNumber("expiresAt").longValue())));
   }

@@ -7,16 +7,16 @@ import io.deskbridge.core.event.ConversationCreated;
 import io.deskbridge.core.event.DomainEvent;
 import io.deskbridge.core.event.MessageAdded;
 import io.deskbridge.core.plugin.spi.ActionRequest;
-import io.deskbridge.core.plugin.spi.ConversationNotes;
 import io.deskbridge.core.plugin.spi.CustomerReplies;
 import io.deskbridge.core.plugin.spi.Delivery;
 import io.deskbridge.core.plugin.spi.DeliveryResult;
-import io.deskbridge.core.plugin.spi.Mappings;
 import io.deskbridge.core.plugin.spi.ModuleJobs;
 import io.deskbridge.core.plugin.spi.PluginConfig;
 import io.deskbridge.core.plugin.spi.PluginContext;
 import io.deskbridge.core.plugin.spi.Secret;
 import io.deskbridge.core.plugin.spi.SupportDirectory;
+import io.deskbridge.core.plugin.spi.testing.InMemoryMappings;
+import io.deskbridge.core.plugin.spi.testing.RecordedNotes;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -202,27 +202,6 @@ final class TestTenant {
     throw new AssertionError("still retrying " + event);
   }
 
-  static final class InMemoryMappings implements Mappings {
-    final Map<String, String> remote = new ConcurrentHashMap<>();
-
-    @Override
-    public Optional<String> remoteId(String localType, String localId) {
-      return Optional.ofNullable(remote.get(localType + ":" + localId));
-    }
-
-    @Override
-    public void remember(String localType, String localId, String remoteId) {
-      remote.put(localType + ":" + localId, remoteId);
-    }
-
-    @Override
-    public boolean compareAndSet(String localType, String localId, String expected, String replacement) {
-      String key = localType + ":" + localId;
-      return expected == null ? remote.putIfAbsent(key, replacement) == null
-          : remote.replace(key, expected, replacement);
-    }
-  }
-
   /** Replies the module posted for the customer; a conversation listed in {@code closed} refuses them. */
   static final class RecordedReplies implements CustomerReplies {
     final Map<Long, List<String>> posted = new ConcurrentHashMap<>();
@@ -252,16 +231,6 @@ final class TestTenant {
     @Override
     public void enqueue(long conversationId, String kind, Map<String, String> input) {
       queued.add(new ActionRequest(kind, conversationId, null, input));
-    }
-  }
-
-  static final class RecordedNotes implements ConversationNotes {
-    final Map<Long, List<String>> notes = new ConcurrentHashMap<>();
-
-    @Override
-    public boolean addInternalNote(long conversationId, String text) {
-      notes.computeIfAbsent(conversationId, id -> new CopyOnWriteArrayList<>()).add(text);
-      return true;
     }
   }
 }

@@ -1,11 +1,11 @@
 package io.deskbridge.plugin.webhook;
 
 import io.deskbridge.core.event.EventTypes;
-import io.deskbridge.core.plugin.spi.ConversationNotes;
-import io.deskbridge.core.plugin.spi.Mappings;
 import io.deskbridge.core.plugin.spi.PluginConfig;
 import io.deskbridge.core.plugin.spi.PluginContext;
 import io.deskbridge.core.plugin.spi.Secret;
+import io.deskbridge.core.plugin.spi.testing.InMemoryMappings;
+import io.deskbridge.core.plugin.spi.testing.RecordedNotes;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,8 +14,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** The tenant "acme" as the platform would hand it to the module: typed config, its context, a fixed clock. */
 final class TestTenant {
@@ -65,29 +63,5 @@ final class TestTenant {
 
   WebhookPlugin plugin() {
     return (WebhookPlugin) new WebhookPluginFactory().create(context());
-  }
-
-  static final class InMemoryMappings implements Mappings {
-    private final Map<String, String> remote = new ConcurrentHashMap<>();
-
-    @Override
-    public Optional<String> remoteId(String localType, String localId) {
-      return Optional.ofNullable(remote.get(localType + ":" + localId));
-    }
-
-    @Override
-    public void remember(String localType, String localId, String remoteId) {
-      remote.put(localType + ":" + localId, remoteId);
-    }
-  }
-
-  static final class RecordedNotes implements ConversationNotes {
-    final Map<Long, List<String>> notes = new ConcurrentHashMap<>();
-
-    @Override
-    public boolean addInternalNote(long conversationId, String text) {
-      notes.computeIfAbsent(conversationId, id -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(text);
-      return true;
-    }
   }
 }

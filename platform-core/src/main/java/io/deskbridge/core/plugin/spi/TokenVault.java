@@ -1,20 +1,22 @@
-package io.deskbridge.plugin.bitrix;
+package io.deskbridge.core.plugin.spi;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.function.Supplier;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals what an installed app receives (access, refresh and application tokens) before it goes to
- * the mappings table, with AES-256-GCM. The key comes from the application key, which the platform
- * keeps sealed itself; the tenant is bound in, so a row copied to another tenant neither reads nor works.
+ * Seals tokens a module receives at run time (an OAuth grant, an installed app's tokens) before they
+ * go to the mappings table, with AES-256-GCM. The key is derived from a secret of the module's
+ * configuration, which the platform itself keeps sealed, and the tenant is bound in, so a row copied
+ * to another tenant neither reads nor works.
  */
-final class TokenSeal {
+public final class TokenVault {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int IV_BYTES = 12;
@@ -22,10 +24,14 @@ final class TokenSeal {
   private final SecretKeySpec key;
   private final byte[] tenant;
 
-  TokenSeal(String applicationKey, String tenantSlug) {
+  /**
+   * @param purpose names what is sealed (e.g. "amocrm-tokens"), so one secret never keys two vaults alike
+   * @param configSecret a secret of the module's configuration (a client secret, an application key)
+   */
+  public TokenVault(String purpose, String configSecret, String tenantSlug) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(("deskbridge-bitrix24-tokens\n" + applicationKey).getBytes(StandardCharsets.UTF_8));
+          .digest(("deskbridge-" + purpose + "\n" + configSecret).getBytes(StandardCharsets.UTF_8));
       this.key = new SecretKeySpec(digest, "AES");
       this.tenant = tenantSlug.getBytes(StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {
@@ -33,7 +39,7 @@ final class TokenSeal {
     }
   }
 
-  String seal(String plaintext) {
+  public String seal(String plaintext) {
     try {
       byte[] iv = new byte[IV_BYTES];
       RANDOM.nextBytes(iv);
@@ -50,7 +56,11 @@ final class TokenSeal {
     }
   }
 
-  String open(String sealed) {
+  /**
+   * @param unreadable what to throw when the text was sealed with another key or for another tenant
+   *     (the configuration's secret changed: the integration must be connected again)
+   */
+  public String open(String sealed, Supplier<? extends RuntimeException> unreadable) {
     try {
       byte[] in = Base64.getDecoder().decode(sealed);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -58,8 +68,7 @@ final class TokenSeal {
       cipher.updateAAD(tenant);
       return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw PortalCallFailed.failed("the stored Bitrix24 tokens cannot be read (was the application key"
-          + " changed?): install the app again");
+      throw unreadable.get();
     }
   }
 }
