@@ -1,9 +1,9 @@
 package io.deskbridge.plugin.bitrix;
 
-import io.deskbridge.core.plugin.spi.Lease;
 import io.deskbridge.core.plugin.spi.Mappings;
+import io.deskbridge.core.plugin.spi.OAuthGrants.Grant;
+import io.deskbridge.core.plugin.spi.OAuthGrants;
 import io.deskbridge.core.plugin.spi.TokenVault;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -25,20 +24,12 @@ import java.util.Optional;
  */
 final class PortalGrant implements PortalAuth {
 
-  private record Grant(String access, String refresh, long expiresAt) {
-
-    /** Tokens typed into the configuration: when they expire is not known until Bitrix24 says so. */
-    static final long UNKNOWN = -1;
-  }
-
-  static final Duration REFRESH_BEFORE_EXPIRY = Duration.ofMinutes(5);
-  private static final Duration LEASE = Duration.ofSeconds(30);
-  private static final Duration WAIT_FOR_OTHER = Duration.ofSeconds(10);
   private static final String TYPE = "oauth";
 
   private final BitrixConfig config;
   private final Mappings mappings;
   private final TokenVault seal;
+  private final OAuthGrants grants;
   private final Clock clock;
   private final HttpClient http;
 
@@ -46,38 +37,39 @@ final class PortalGrant implements PortalAuth {
     this.config = config;
     this.mappings = mappings;
     this.seal = seal;
+    this.grants = new OAuthGrants(mappings, seal, clock, PortalGrant::unreadable,
+        () -> PortalCallFailed.retry(Duration.ofSeconds(2), "another server is refreshing the Bitrix24 token"));
     this.clock = clock;
     this.http = http;
   }
 
   @Override
   public Optional<String> accessToken() {
-    Grant grant = stored().or(this::configured).orElseThrow(() -> PortalCallFailed.failed("Bitrix24 is not"
+    Grant grant = grants.stored().or(this::configured).orElseThrow(() -> PortalCallFailed.failed("Bitrix24 is not"
         + " connected yet: install the app (its install handler is /hooks/{tenant}/bitrix24/install) or enter"
         + " accessToken and refreshToken"));
-    if (grant.expiresAt() != Grant.UNKNOWN
-        && clock.millis() > grant.expiresAt() - REFRESH_BEFORE_EXPIRY.toMillis()) {
-      grant = refresh(grant);
+    if (grants.isDue(grant)) {
+      grant = grants.refresh(grant, this::exchange);
     }
     return Optional.of(grant.access());
   }
 
   @Override
   public boolean renewAfterExpiry(String token) {
-    Grant grant = stored().or(this::configured).orElse(null);
+    Grant grant = grants.stored().or(this::configured).orElse(null);
     if (grant == null) {
       return false;
     }
     if (!grant.access().equals(token)) {
       return true; // another job already renewed it
     }
-    refresh(grant);
+    grants.refresh(grant, this::exchange);
     return true;
   }
 
   /** ONAPPINSTALL: the portal handed the app its first tokens. */
   void install(String access, String refresh, long expiresInSeconds) {
-    store(new Grant(access, refresh, clock.millis() + expiresInSeconds * 1000));
+    grants.store(new Grant(access, refresh, Optional.of(clock.instant().plusSeconds(expiresInSeconds))));
   }
 
   /** The application token an install delivered, for verifying later events. */
@@ -94,42 +86,11 @@ final class PortalGrant implements PortalAuth {
 
   /** ONAPPUNINSTALL: the tokens are dead; a later install is trusted as a first one. */
   void forget() {
-    mappings.remember(TYPE, "grant", "");
+    grants.forget();
     mappings.remember(TYPE, "application-token", "");
   }
 
-  private Grant refresh(Grant seen) {
-    Lease lease = new Lease(mappings, "oauth-refresh", clock);
-    if (!lease.tryAcquire(LEASE)) {
-      return awaitOtherRefresh(seen);
-    }
-    try {
-      Grant latest = stored().orElse(seen);
-      if (!latest.refresh().equals(seen.refresh())) {
-        return latest;
-      }
-      return store(exchange(seen.refresh()));
-    } finally {
-      lease.release();
-    }
-  }
 
-  private Grant awaitOtherRefresh(Grant seen) {
-    Instant giveUp = clock.instant().plus(WAIT_FOR_OTHER);
-    while (clock.instant().isBefore(giveUp)) {
-      Optional<Grant> latest = stored();
-      if (latest.isPresent() && !latest.get().refresh().equals(seen.refresh())) {
-        return latest.get();
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    throw PortalCallFailed.retry(Duration.ofSeconds(2), "another server is refreshing the Bitrix24 token");
-  }
 
   private Grant exchange(String refreshToken) {
     String url = config.oauthServerUrl().toString().replaceAll("/+$", "") + "/oauth/token/?grant_type=refresh_token"
@@ -156,27 +117,18 @@ final class PortalGrant implements PortalAuth {
     }
     JsonObject tokens = body.get();
     return new Grant(tokens.getString("access_token"), tokens.getString("refresh_token"),
-        clock.millis() + tokens.getJsonNumber("expires_in").longValue() * 1000);
+        Optional.of(clock.instant().plusSeconds(tokens.getJsonNumber("expires_in").longValue())));
   }
 
-  private Grant store(Grant grant) {
-    String json = Json.createObjectBuilder().add("access", grant.access()).add("refresh", grant.refresh())
-        .add("expiresAt", grant.expiresAt()).build().toString();
-    mappings.remember(TYPE, "grant", seal.seal(json));
-    return grant;
-  }
 
-  private Optional<Grant> stored() {
-    return mappings.remoteId(TYPE, "grant").filter(s -> !s.isEmpty()).map(this::open).flatMap(Portal::json)
-        .map(o -> new Grant(o.getString("access"), o.getString("refresh"), o.getJsonNumber("expiresAt").longValue()));
-  }
 
   private Optional<Grant> configured() {
     if (config.accessToken().isEmpty() || config.refreshToken().isEmpty()) {
       return Optional.empty();
     }
+    // Tokens typed into the configuration: when they expire is not known until Bitrix24 says so.
     return Optional.of(new Grant(config.accessToken().get().reveal(), config.refreshToken().get().reveal(),
-        Grant.UNKNOWN));
+        Optional.empty()));
   }
 
   private static String encode(String s) {
@@ -184,7 +136,11 @@ final class PortalGrant implements PortalAuth {
   }
 
   private String open(String sealed) {
-    return seal.open(sealed, () -> PortalCallFailed.failed("the stored Bitrix24 tokens cannot be read (was the"
-        + " application key changed?): install the app again"));
+    return seal.open(sealed, PortalGrant::unreadable);
+  }
+
+  private static PortalCallFailed unreadable() {
+    return PortalCallFailed.failed("the stored Bitrix24 tokens cannot be read (was the application key"
+        + " changed?): install the app again");
   }
 }
