@@ -13,6 +13,7 @@ import io.deskbridge.core.plugin.spi.PluginContext;
 import io.deskbridge.core.plugin.spi.Secret;
 import io.deskbridge.core.plugin.spi.SupportDirectory;
 import io.deskbridge.core.plugin.spi.WebhookRequest;
+import io.deskbridge.core.plugin.spi.testing.InMemoryDirectory;
 import io.deskbridge.core.plugin.spi.testing.InMemoryMappings;
 import io.deskbridge.core.plugin.spi.testing.RecordedNotes;
 import java.net.URI;
@@ -23,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** The tenant "acme" as the platform hands it to the module, pointed at a {@link FakeBitrix24}. */
 final class TestTenant {
@@ -35,10 +35,12 @@ final class TestTenant {
   final Map<String, Object> settings = new HashMap<>();
   final InMemoryMappings mappings = new InMemoryMappings();
   final RecordedNotes notes = new RecordedNotes();
-  final Map<Long, SupportDirectory.CustomerFacts> customers = new ConcurrentHashMap<>();
-  final Map<Long, Long> conversations = new ConcurrentHashMap<>();
+  final InMemoryDirectory directory = new InMemoryDirectory();
+  final Map<Long, SupportDirectory.CustomerFacts> customers = directory.customers;
+  final Map<Long, Long> conversations = directory.conversations;
 
   private TestTenant() {
+    directory.categories.put(5L, "How-to");
     settings.put("entity", "deal");
     settings.put("syncInternalNotes", false);
     settings.put("mode", "timeline");
@@ -83,27 +85,6 @@ final class TestTenant {
 
   /** A module instance, as one server of the cluster would build it; all share this tenant's tables. */
   BitrixPlugin plugin() {
-    SupportDirectory directory = new SupportDirectory() {
-      @Override
-      public Optional<CustomerFacts> customer(long customerId) {
-        return Optional.ofNullable(customers.get(customerId));
-      }
-
-      @Override
-      public Optional<Long> customerOf(long conversationId) {
-        return Optional.ofNullable(conversations.get(conversationId));
-      }
-
-      @Override
-      public Optional<String> categoryName(long categoryId) {
-        return Optional.of("How-to");
-      }
-
-      @Override
-      public Optional<String> agentName(long agentId) {
-        return Optional.of("Ivan Agent");
-      }
-    };
     return (BitrixPlugin) new BitrixPluginFactory().create(new PluginContext(ID, SLUG, config(), PUBLIC_URL,
         mappings, notes, Clock.systemUTC(), directory));
   }

@@ -6,15 +6,15 @@ import io.deskbridge.core.event.ConversationClosed;
 import io.deskbridge.core.event.ConversationCreated;
 import io.deskbridge.core.event.DomainEvent;
 import io.deskbridge.core.event.MessageAdded;
-import io.deskbridge.core.plugin.spi.ActionRequest;
-import io.deskbridge.core.plugin.spi.CustomerReplies;
 import io.deskbridge.core.plugin.spi.Delivery;
 import io.deskbridge.core.plugin.spi.DeliveryResult;
-import io.deskbridge.core.plugin.spi.ModuleJobs;
 import io.deskbridge.core.plugin.spi.PluginConfig;
 import io.deskbridge.core.plugin.spi.PluginContext;
 import io.deskbridge.core.plugin.spi.Secret;
 import io.deskbridge.core.plugin.spi.SupportDirectory;
+import io.deskbridge.core.plugin.spi.testing.InMemoryDirectory;
+import io.deskbridge.core.plugin.spi.testing.QueuedJobs;
+import io.deskbridge.core.plugin.spi.testing.RecordedReplies;
 import io.deskbridge.core.plugin.spi.testing.InMemoryMappings;
 import io.deskbridge.core.plugin.spi.testing.RecordedNotes;
 import java.net.URI;
@@ -24,8 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The tenant "acme" as the platform hands it to the module, pointed at a {@link FakeAmoCrm}. */
 final class TestTenant {
@@ -42,15 +40,17 @@ final class TestTenant {
   final QueuedJobs jobs = new QueuedJobs();
   /** The clock of the module instances built from now on (a later one: a server that runs later). */
   Clock clock = Clock.systemUTC();
-  final Map<Long, SupportDirectory.CustomerFacts> customers = new ConcurrentHashMap<>();
-  final Map<Long, Long> conversations = new ConcurrentHashMap<>();
-  final Map<Long, Instant> openedAt = new ConcurrentHashMap<>();
-  final Map<Long, String> channels = new ConcurrentHashMap<>();
-  final Map<Long, Long> assignees = new ConcurrentHashMap<>();
-  final Map<Long, String> agentEmails = new ConcurrentHashMap<>();
-  final Map<Long, String> categories = new ConcurrentHashMap<>(Map.of(5L, "How-to"));
+  final InMemoryDirectory directory = new InMemoryDirectory();
+  final Map<Long, SupportDirectory.CustomerFacts> customers = directory.customers;
+  final Map<Long, Long> conversations = directory.conversations;
+  final Map<Long, Instant> openedAt = directory.openedAt;
+  final Map<Long, String> channels = directory.channels;
+  final Map<Long, Long> assignees = directory.assignees;
+  final Map<Long, String> agentEmails = directory.agentEmails;
+  final Map<Long, String> categories = directory.categories;
 
   private TestTenant(FakeAmoCrm fake) {
+    categories.put(5L, "How-to");
     settings.put("baseUrl", URI.create(fake.url()));
     settings.put("syncInternalNotes", false);
     settings.put("mode", "notes");
@@ -103,39 +103,6 @@ final class TestTenant {
 
   /** A module instance, as one server of the cluster would build it; all share this tenant's tables. */
   AmoCrmPlugin plugin() {
-    SupportDirectory directory = new SupportDirectory() {
-      @Override
-      public Optional<CustomerFacts> customer(long customerId) {
-        return Optional.ofNullable(customers.get(customerId));
-      }
-
-      @Override
-      public Optional<Long> customerOf(long conversationId) {
-        return Optional.ofNullable(conversations.get(conversationId));
-      }
-
-      @Override
-      public Optional<ConversationFacts> conversation(long conversationId) {
-        return Optional.ofNullable(conversations.get(conversationId)).map(customer -> new ConversationFacts(
-            conversationId, customer, channels.get(conversationId), openedAt.get(conversationId),
-            Optional.ofNullable(assignees.get(conversationId))));
-      }
-
-      @Override
-      public Optional<String> categoryName(long categoryId) {
-        return Optional.ofNullable(categories.get(categoryId));
-      }
-
-      @Override
-      public Optional<String> agentName(long agentId) {
-        return Optional.of("Ivan Agent");
-      }
-
-      @Override
-      public Optional<String> agentEmail(long agentId) {
-        return Optional.ofNullable(agentEmails.get(agentId));
-      }
-    };
     return (AmoCrmPlugin) new AmoCrmPluginFactory().create(new PluginContext(ID, SLUG, config(), PUBLIC_URL,
         mappings, notes, clock, directory, replies, jobs));
   }
@@ -200,37 +167,5 @@ final class TestTenant {
       }
     }
     throw new AssertionError("still retrying " + event);
-  }
-
-  /** Replies the module posted for the customer; a conversation listed in {@code closed} refuses them. */
-  static final class RecordedReplies implements CustomerReplies {
-    final Map<Long, List<String>> posted = new ConcurrentHashMap<>();
-    final Map<String, Long> ids = new ConcurrentHashMap<>();
-    final java.util.Set<Long> closed = ConcurrentHashMap.newKeySet();
-
-    @Override
-    public synchronized Receipt post(long conversationId, String vendorMessageId, String authorName, String text) {
-      if (closed.contains(conversationId)) {
-        return Receipt.refused("Conversation " + conversationId + " is closed");
-      }
-      Long earlier = ids.get(vendorMessageId);
-      if (earlier != null) {
-        return Receipt.posted(earlier);
-      }
-      posted.computeIfAbsent(conversationId, id -> new CopyOnWriteArrayList<>()).add(authorName + ": " + text);
-      long id = 9000 + ids.size();
-      ids.put(vendorMessageId, id);
-      return Receipt.posted(id);
-    }
-  }
-
-  /** Jobs the module queued for itself, waiting to be delivered as the outbox would. */
-  static final class QueuedJobs implements ModuleJobs {
-    final List<ActionRequest> queued = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void enqueue(long conversationId, String kind, Map<String, String> input) {
-      queued.add(new ActionRequest(kind, conversationId, null, input));
-    }
   }
 }
