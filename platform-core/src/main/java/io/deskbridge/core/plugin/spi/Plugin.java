@@ -59,6 +59,14 @@ public interface Plugin extends AutoCloseable {
     return List.of();
   }
 
+  /**
+   * What the conversation is linked to at this module's vendor (a Jira issue), from what the module
+   * already knows (no vendor call here): shown with the conversation.
+   */
+  default List<ExternalLink> conversationLinks(long conversationId) {
+    return List.of();
+  }
+
   @Override
   default void close() {}
 }

@@ -1,5 +1,7 @@
 package io.deskbridge.core.plugin.spi;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,5 +39,35 @@ public interface SupportDirectory {
 
   default Optional<String> agentName(long agentId) {
     return Optional.empty();
+  }
+
+  /**
+   * A conversation as a vendor may see it.
+   *
+   * @param status the {@code ConversationStatus} name
+   * @param customerPlan the customer's support plan, if the card has one
+   */
+  record ConversationFacts(long id, long customerId, String channel, Optional<String> subject,
+      Optional<Long> categoryId, String status, Optional<Long> assigneeId, Optional<String> customerPlan) {}
+
+  /**
+   * One entry of a conversation's timeline.
+   *
+   * @param author "customer", "agent" or "system"
+   * @param internal true for a staff-only internal note
+   */
+  record MessageFacts(long id, String author, Optional<String> authorName, boolean internal, String text,
+      Instant at) {}
+
+  default Optional<ConversationFacts> conversation(long conversationId) {
+    return Optional.empty();
+  }
+
+  /**
+   * The conversation's messages, oldest first: public ones only, unless {@code withInternalNotes}
+   * (an agent explicitly chose to hand staff-only notes to a vendor).
+   */
+  default List<MessageFacts> messages(long conversationId, boolean withInternalNotes) {
+    return List.of();
   }
 }
