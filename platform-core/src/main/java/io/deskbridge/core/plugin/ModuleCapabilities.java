@@ -88,6 +88,18 @@ public class ModuleCapabilities {
     return links;
   }
 
+  /** Gives every tenant's enabled modules their polling tick; a failing one is logged and skipped. */
+  public void pollAll() {
+    for (io.deskbridge.core.tenant.Tenant tenant : tenants.list()) {
+      for (TenantModule m : live(tenant.tenantId())) {
+        guarded(m, () -> {
+          runtime.instance(m).poll();
+          return List.of();
+        });
+      }
+    }
+  }
+
   /** Queues the agent's action for the module; the module does the work from the outbox. */
   @Transactional
   public OutboxJob perform(TenantId tenant, long conversationId, String moduleId, String actionId,

@@ -23,14 +23,16 @@ import javax.crypto.spec.SecretKeySpec;
 final class JiraHook {
 
   static final String REFRESH = "refresh";
-  private static final String COMMENT = "comment";
 
   private final JiraConfig config;
   private final PluginContext context;
   private final IssueLinks links;
   private final StatusMirror mirror;
+  private final CommentNotes comments;
 
-  JiraHook(JiraConfig config, PluginContext context, IssueLinks links, StatusMirror mirror) {
+  JiraHook(JiraConfig config, PluginContext context, IssueLinks links, StatusMirror mirror,
+      CommentNotes comments) {
+    this.comments = comments;
     this.config = config;
     this.context = context;
     this.links = links;
@@ -59,7 +61,7 @@ final class JiraHook {
     String type = event.getString("webhookEvent", "");
     if (event.get("comment") instanceof JsonObject comment && !type.equals("comment_updated")
         && !type.equals("comment_deleted")) {
-      note(conversation.get(), key, comment);
+      comments.note(conversation.get(), key, comment);
     }
     if (type.startsWith("jira:issue_")) {
       mirrorStatus(conversation.get(), key, issue);
@@ -76,18 +78,6 @@ final class JiraHook {
     } else {
       context.jobs().enqueue(conversationId, REFRESH, Map.of("issueKey", key));
     }
-  }
-
-  /** Jira sends a comment twice (comment_created and issue_commented); the first one wins. */
-  private void note(long conversationId, String key, JsonObject comment) {
-    String id = comment.getString("id", null);
-    if (id == null || !context.mappings().compareAndSet(COMMENT, key + "/" + id, null, "noted")) {
-      return;
-    }
-    JsonObject author = comment.get("author") instanceof JsonObject a ? a : JsonObject.EMPTY_JSON_OBJECT;
-    String text = AdfText.plain(comment.get("body"));
-    context.notes().addInternalNote(conversationId, "Jira " + key + ", comment by "
-        + author.getString("displayName", "someone") + ": " + text);
   }
 
   private boolean verified(WebhookRequest request) {

@@ -48,6 +48,7 @@ final class JiraPlugin implements Plugin {
   private final Escalation escalation;
   private final StatusMirror mirror;
   private final JiraHook hook;
+  private final JiraPoller poller;
 
   JiraPlugin(PluginContext context, JiraConfig config) {
     this.config = config;
@@ -58,7 +59,9 @@ final class JiraPlugin implements Plugin {
     this.escalation = new Escalation(api, config, links, context.mappings(), dialog,
         new EscalationBrief(config, context, dialog));
     this.mirror = new StatusMirror(links, config, context);
-    this.hook = new JiraHook(config, context, links, mirror);
+    CommentNotes comments = new CommentNotes(context);
+    this.hook = new JiraHook(config, context, links, mirror, comments);
+    this.poller = new JiraPoller(api, config, context, links, mirror, comments);
   }
 
   @Override
@@ -119,6 +122,11 @@ final class JiraPlugin implements Plugin {
       return WebhookResponse.notFound();
     }
     return hook.handle(request);
+  }
+
+  @Override
+  public void poll() {
+    poller.poll();
   }
 
   @Override

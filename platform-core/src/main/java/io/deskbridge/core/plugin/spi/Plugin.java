@@ -67,6 +67,14 @@ public interface Plugin extends AutoCloseable {
     return List.of();
   }
 
+  /**
+   * A tick, about once a minute on every server, for modules that must look at their vendor on
+   * their own (a Jira that cannot send webhooks). The module decides whether its interval has
+   * passed and keeps the servers of a cluster from all polling at once (a {@link Lease}); it must
+   * return quickly when there is nothing to do.
+   */
+  default void poll() {}
+
   @Override
   default void close() {}
 }
