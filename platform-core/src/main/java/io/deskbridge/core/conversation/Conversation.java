@@ -285,6 +285,19 @@ public class Conversation {
     touch(at);
   }
 
+  /**
+   * Work this conversation waited for finished elsewhere (a vendor resolved its task): it goes back
+   * to the agent as OPEN, reopened if it had been closed meanwhile.
+   */
+  public void wakeUp(Instant at) {
+    if (status == ConversationStatus.CLOSED) {
+      reopen(at);
+    } else if (status != ConversationStatus.OPEN) {
+      changeStatus(ConversationStatus.OPEN, at);
+      touch(at);
+    }
+  }
+
   /** A reopened conversation must be categorised again: the old reason may no longer hold. */
   public void reopen(Instant at) {
     if (status != ConversationStatus.CLOSED) {

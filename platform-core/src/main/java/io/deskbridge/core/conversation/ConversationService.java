@@ -141,6 +141,13 @@ public class ConversationService implements CustomerConversations {
     return published(conversation);
   }
 
+  /** A module's vendor finished its part: the conversation is the agent's again ({@link Conversation#wakeUp}). */
+  public Conversation wakeUp(TenantId tenant, long id) {
+    Conversation conversation = get(tenant, id);
+    conversation.wakeUp(clock.instant());
+    return published(conversation);
+  }
+
   public Conversation prioritize(TenantId tenant, long id, Priority priority, Long expectedVersion) {
     Conversation conversation = current(tenant, id, expectedVersion);
     conversation.prioritize(priority, clock.instant());

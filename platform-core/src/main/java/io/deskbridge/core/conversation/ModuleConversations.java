@@ -3,6 +3,7 @@ package io.deskbridge.core.conversation;
 import io.deskbridge.core.outbox.ModuleJobQueue;
 import io.deskbridge.core.plugin.ModuleRuntime;
 import io.deskbridge.core.plugin.spi.ConversationNotes;
+import io.deskbridge.core.plugin.spi.ConversationWake;
 import io.deskbridge.core.plugin.spi.CustomerReplies;
 import io.deskbridge.core.plugin.spi.ModuleJobs;
 import io.deskbridge.core.shared.NotFoundException;
@@ -21,15 +22,18 @@ public class ModuleConversations implements ModuleRuntime.ConversationPort {
 
   private final TimelineService timeline;
   private final ModuleJobQueue jobQueue;
+  private final ConversationService conversations;
 
   @Inject
-  public ModuleConversations(TimelineService timeline, ModuleJobQueue jobQueue) {
+  public ModuleConversations(TimelineService timeline, ModuleJobQueue jobQueue,
+      ConversationService conversations) {
+    this.conversations = conversations;
     this.timeline = timeline;
     this.jobQueue = jobQueue;
   }
 
   protected ModuleConversations() {
-    this(null, null);
+    this(null, null, null);
   }
 
   @Override
@@ -61,5 +65,22 @@ public class ModuleConversations implements ModuleRuntime.ConversationPort {
   @Override
   public ModuleJobs jobs(TenantId tenant, String moduleId) {
     return (conversationId, kind, input) -> jobQueue.enqueue(tenant, moduleId, conversationId, kind, input);
+  }
+
+  /**
+   * Back to OPEN first, then the reason as an internal note: the note is what tells the assigned
+   * agent why the conversation is in their queue again.
+   */
+  @Override
+  public ConversationWake wake(TenantId tenant) {
+    return (conversationId, reason) -> {
+      try {
+        conversations.wakeUp(tenant, conversationId);
+        timeline.addInternalNote(tenant, conversationId, null, reason, List.of());
+        return true;
+      } catch (NotFoundException e) {
+        return false;
+      }
+    };
   }
 }

@@ -7,6 +7,7 @@ import io.deskbridge.core.plugin.spi.ActionRequest;
 import io.deskbridge.core.plugin.spi.AgentAction;
 import io.deskbridge.core.plugin.spi.CardEntry;
 import io.deskbridge.core.plugin.spi.ConfigProperty;
+import io.deskbridge.core.plugin.spi.ExternalLink;
 import io.deskbridge.core.plugin.spi.WebhookRequest;
 import io.deskbridge.core.plugin.spi.WebhookResponse;
 import io.deskbridge.core.shared.FieldError;
@@ -76,6 +77,27 @@ public class ModuleCapabilities {
           .forEach(e -> lines.add(new CardLine(m.moduleId(), e)));
     }
     return lines;
+  }
+
+  /** What enabled modules say the conversation is linked to at their vendors (no vendor call). */
+  public List<ExternalLink> links(TenantId tenant, long conversationId) {
+    List<ExternalLink> links = new ArrayList<>();
+    for (TenantModule m : live(tenant)) {
+      links.addAll(guarded(m, () -> runtime.instance(m).conversationLinks(conversationId)));
+    }
+    return links;
+  }
+
+  /** Gives every tenant's enabled modules their polling tick; a failing one is logged and skipped. */
+  public void pollAll() {
+    for (io.deskbridge.core.tenant.Tenant tenant : tenants.list()) {
+      for (TenantModule m : live(tenant.tenantId())) {
+        guarded(m, () -> {
+          runtime.instance(m).poll();
+          return List.of();
+        });
+      }
+    }
   }
 
   /** Queues the agent's action for the module; the module does the work from the outbox. */

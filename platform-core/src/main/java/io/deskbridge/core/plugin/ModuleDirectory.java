@@ -6,15 +6,22 @@ import io.deskbridge.core.category.Category;
 import io.deskbridge.core.category.CategoryRepository;
 import io.deskbridge.core.conversation.Conversation;
 import io.deskbridge.core.conversation.ConversationRepository;
+import io.deskbridge.core.conversation.Message;
+import io.deskbridge.core.conversation.MessageRepository;
+import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.customer.ChannelIdentity;
 import io.deskbridge.core.customer.Customer;
 import io.deskbridge.core.customer.CustomerRepository;
 import io.deskbridge.core.plugin.spi.SupportDirectory;
+import io.deskbridge.core.shared.Page;
 import io.deskbridge.core.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,10 +34,15 @@ public class ModuleDirectory {
   private final ConversationRepository conversations;
   private final CategoryRepository categories;
   private final AgentRepository agents;
+  private final MessageRepository messages;
+
+  /** Timeline pages read at once; a conversation handed to a vendor is rarely longer than one. */
+  private static final int PAGE = 200;
 
   @Inject
   public ModuleDirectory(CustomerRepository customers, ConversationRepository conversations,
-      CategoryRepository categories, AgentRepository agents) {
+      CategoryRepository categories, AgentRepository agents, MessageRepository messages) {
+    this.messages = messages;
     this.customers = customers;
     this.conversations = conversations;
     this.categories = categories;
@@ -38,7 +50,7 @@ public class ModuleDirectory {
   }
 
   protected ModuleDirectory() {
-    this(null, null, null, null);
+    this(null, null, null, null, null);
   }
 
   public Optional<SupportDirectory.CustomerFacts> customer(TenantId tenant, long customerId) {
@@ -51,7 +63,8 @@ public class ModuleDirectory {
 
   public Optional<SupportDirectory.ConversationFacts> conversation(TenantId tenant, long conversationId) {
     return conversations.findById(tenant, conversationId).map(c -> new SupportDirectory.ConversationFacts(c.id(),
-        c.customerId(), c.channel(), c.createdAt(), c.assigneeId()));
+        c.customerId(), c.channel(), c.subject(), c.categoryId(), c.status().name(), c.createdAt(), c.assigneeId(),
+        customers.findById(tenant, c.customerId()).flatMap(Customer::plan)));
   }
 
   public Optional<String> categoryName(TenantId tenant, long categoryId) {
@@ -64,6 +77,24 @@ public class ModuleDirectory {
 
   public Optional<String> agentEmail(TenantId tenant, long agentId) {
     return agents.findById(tenant, agentId).map(Agent::email);
+  }
+
+  public List<SupportDirectory.MessageFacts> messages(TenantId tenant, long conversationId,
+      boolean withInternalNotes) {
+    List<SupportDirectory.MessageFacts> found = new ArrayList<>();
+    String cursor = null;
+    do {
+      Page<Message> page = messages.timeline(tenant, conversationId, cursor, PAGE);
+      for (Message m : page.items()) {
+        boolean internal = m.visibility() == Visibility.INTERNAL;
+        if (!internal || withInternalNotes) {
+          found.add(new SupportDirectory.MessageFacts(m.id(), m.authorType().name().toLowerCase(Locale.ROOT),
+              m.authorName(), internal, m.text(), m.createdAt()));
+        }
+      }
+      cursor = page.next();
+    } while (cursor != null);
+    return found;
   }
 
   private static SupportDirectory.CustomerFacts facts(Customer c) {
@@ -107,6 +138,11 @@ public class ModuleDirectory {
       @Override
       public Optional<String> agentEmail(long agentId) {
         return store.agentEmail(tenant, agentId);
+      }
+
+      @Override
+      public List<MessageFacts> messages(long conversationId, boolean withInternalNotes) {
+        return store.messages(tenant, conversationId, withInternalNotes);
       }
     };
   }

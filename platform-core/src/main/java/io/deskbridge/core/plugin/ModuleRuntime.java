@@ -1,6 +1,7 @@
 package io.deskbridge.core.plugin;
 
 import io.deskbridge.core.plugin.spi.ConversationNotes;
+import io.deskbridge.core.plugin.spi.ConversationWake;
 import io.deskbridge.core.plugin.spi.CustomerReplies;
 import io.deskbridge.core.plugin.spi.ModuleJobs;
 import io.deskbridge.core.plugin.spi.Plugin;
@@ -99,7 +100,7 @@ public class ModuleRuntime {
         settings.publicUrl(), mappings.forModule(tenant.id(), stored.moduleId()),
         conversations.notes(tenant.tenantId()), clock, directory.forTenant(tenant.tenantId()),
         conversations.replies(tenant.tenantId(), stored.moduleId()),
-        conversations.jobs(tenant.tenantId(), stored.moduleId()));
+        conversations.jobs(tenant.tenantId(), stored.moduleId()), conversations.wake(tenant.tenantId()));
     return factory.create(context);
   }
 
@@ -140,5 +141,7 @@ public class ModuleRuntime {
     CustomerReplies replies(TenantId tenant, String moduleId);
 
     ModuleJobs jobs(TenantId tenant, String moduleId);
+
+    ConversationWake wake(TenantId tenant);
   }
 }

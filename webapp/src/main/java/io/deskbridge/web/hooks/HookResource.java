@@ -34,6 +34,21 @@ public class HookResource {
   @Context UriInfo uri;
   @Context Request request;
 
+  /**
+   * {@code /hooks/{tenant}/{module}} itself (Jira's webhook URL has no further path): JAX-RS hands a
+   * request without a remaining path only to methods without their own {@code @Path}.
+   */
+  @POST
+  public Response postToModule(@PathParam("tenant") String tenant, @PathParam("module") String module,
+      byte[] body) {
+    return handle(tenant, module, "", body);
+  }
+
+  @GET
+  public Response getFromModule(@PathParam("tenant") String tenant, @PathParam("module") String module) {
+    return handle(tenant, module, "", new byte[0]);
+  }
+
   @GET
   @Path("{path: .*}")
   public Response get(@PathParam("tenant") String tenant, @PathParam("module") String module,

@@ -59,6 +59,22 @@ public interface Plugin extends AutoCloseable {
     return List.of();
   }
 
+  /**
+   * What the conversation is linked to at this module's vendor (a Jira issue), from what the module
+   * already knows (no vendor call here): shown with the conversation.
+   */
+  default List<ExternalLink> conversationLinks(long conversationId) {
+    return List.of();
+  }
+
+  /**
+   * A tick, about once a minute on every server, for modules that must look at their vendor on
+   * their own (a Jira that cannot send webhooks). The module decides whether its interval has
+   * passed and keeps the servers of a cluster from all polling at once (a {@link Lease}); it must
+   * return quickly when there is nothing to do.
+   */
+  default void poll() {}
+
   @Override
   default void close() {}
 }

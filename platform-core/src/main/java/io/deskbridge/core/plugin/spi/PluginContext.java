@@ -10,27 +10,36 @@ import java.time.Clock;
  * @param directory read-only look-ups of the tenant's customers, categories and agents
  * @param replies public replies written in the vendor's own chat, brought back to the customer
  * @param jobs work the module queues for itself through the outbox
+ * @param wake hands a conversation back to its agent when the vendor finished its part
  */
 public record PluginContext(long tenantId, String tenantSlug, PluginConfig config, String publicUrl,
     Mappings mappings, ConversationNotes notes, Clock clock, SupportDirectory directory,
-    CustomerReplies replies, ModuleJobs jobs) {
+    CustomerReplies replies, ModuleJobs jobs, ConversationWake wake) {
 
   public PluginContext {
+    wake = wake == null ? ConversationWake.NONE : wake;
     directory = directory == null ? SupportDirectory.EMPTY : directory;
     replies = replies == null ? CustomerReplies.NONE : replies;
     jobs = jobs == null ? ModuleJobs.NONE : jobs;
   }
 
+  /** A context without waking, as plugins built for the third SPI revision were tested with. */
+  public PluginContext(long tenantId, String tenantSlug, PluginConfig config, String publicUrl,
+      Mappings mappings, ConversationNotes notes, Clock clock, SupportDirectory directory,
+      CustomerReplies replies, ModuleJobs jobs) {
+    this(tenantId, tenantSlug, config, publicUrl, mappings, notes, clock, directory, replies, jobs, null);
+  }
+
   /** A context without replies and jobs, as plugins built for the second SPI revision were tested with. */
   public PluginContext(long tenantId, String tenantSlug, PluginConfig config, String publicUrl,
       Mappings mappings, ConversationNotes notes, Clock clock, SupportDirectory directory) {
-    this(tenantId, tenantSlug, config, publicUrl, mappings, notes, clock, directory, null, null);
+    this(tenantId, tenantSlug, config, publicUrl, mappings, notes, clock, directory, null, null, null);
   }
 
   /** A context without look-ups, as plugins built for the first SPI revision were tested with. */
   public PluginContext(long tenantId, String tenantSlug, PluginConfig config, String publicUrl,
       Mappings mappings, ConversationNotes notes, Clock clock) {
-    this(tenantId, tenantSlug, config, publicUrl, mappings, notes, clock, SupportDirectory.EMPTY, null, null);
+    this(tenantId, tenantSlug, config, publicUrl, mappings, notes, clock, SupportDirectory.EMPTY, null, null, null);
   }
 
   /** The link an agent opens to see a conversation. */

@@ -39,16 +39,23 @@ public interface SupportDirectory {
   }
 
   /**
-   * A conversation as a vendor may see it: whose it is, where it came from, when it was opened and who
-   * works on it now.
+   * A conversation as a vendor may see it: whose it is, where it came from, what it is about, when it
+   * was opened and who works on it now.
    *
+   * @param status the {@code ConversationStatus} name
    * @param openedAt when the customer's first message opened it (a reopened conversation keeps it)
    * @param assigneeId the agent it is assigned to; empty while it waits in a queue
+   * @param customerPlan the customer's support plan, if the card has one
    */
-  record ConversationFacts(long id, long customerId, String channel, Instant openedAt, Optional<Long> assigneeId) {
+  record ConversationFacts(long id, long customerId, String channel, Optional<String> subject,
+      Optional<Long> categoryId, String status, Instant openedAt, Optional<Long> assigneeId,
+      Optional<String> customerPlan) {
 
     public ConversationFacts {
+      subject = subject == null ? Optional.empty() : subject;
+      categoryId = categoryId == null ? Optional.empty() : categoryId;
       assigneeId = assigneeId == null ? Optional.empty() : assigneeId;
+      customerPlan = customerPlan == null ? Optional.empty() : customerPlan;
     }
   }
 
@@ -83,5 +90,22 @@ public interface SupportDirectory {
    */
   default Optional<String> agentEmail(long agentId) {
     return Optional.empty();
+  }
+
+  /**
+   * One entry of a conversation's timeline.
+   *
+   * @param author "customer", "agent" or "system"
+   * @param internal true for a staff-only internal note
+   */
+  record MessageFacts(long id, String author, Optional<String> authorName, boolean internal, String text,
+      Instant at) {}
+
+  /**
+   * The conversation's messages, oldest first: public ones only, unless {@code withInternalNotes}
+   * (an agent explicitly chose to hand staff-only notes to a vendor).
+   */
+  default List<MessageFacts> messages(long conversationId, boolean withInternalNotes) {
+    return List.of();
   }
 }

@@ -87,8 +87,8 @@ public class ConversationResource {
   public Response get(@PathParam("id") long id) {
     Conversation conversation = conversations.get(caller.tenant(), id);
     ConversationSlaView timers = ConversationSlaView.of(conversation, sla.status(conversation, clock.instant()));
-    return Preconditions.withVersion(Response.ok(ConversationView.of(conversation, timers)), conversation.version())
-        .build();
+    return Preconditions.withVersion(Response.ok(ConversationView.of(conversation, timers,
+        capabilities.links(caller.tenant(), id))), conversation.version()).build();
   }
 
   @GET
@@ -276,6 +276,20 @@ record Step(ComplaintStep step) {}
     OutboxJob job = capabilities.perform(caller.tenant(), id, module, action,
         request == null ? Map.of() : request.input(), caller.agentId());
     return Response.accepted(Map.of("jobId", job.id(), "state", job.state().name())).build();
+  }
+
+  /**
+   * The same as {@link #perform}, addressed as {@code {module}.{action}} ({@code jira.create}) with the
+   * fields at the top level of the body; an {@code input} object is also accepted.
+   */
+  @POST
+  @Path("{id}/actions/{module: [^/.]+}.{action: [^/]+}")
+  @Operation(summary = "Run a module's action, e.g. jira.create",
+      description = "Body: the action's fields, e.g. {\"summary\":\"…\",\"description\":\"…\"}. Queued in"
+          + " the outbox: 202 with the job id.")
+  public Response performNamed(@PathParam("id") long id, @PathParam("module") String module,
+      @PathParam("action") String action, Map<String, Object> body) {
+    return perform(id, module, action, new ConversationRequests.PerformAction(ConversationRequests.actionInput(body)));
   }
 
   @GET

@@ -34,8 +34,8 @@ public final class InMemoryDirectory implements SupportDirectory {
   @Override
   public Optional<ConversationFacts> conversation(long conversationId) {
     return Optional.ofNullable(conversations.get(conversationId)).map(customer -> new ConversationFacts(
-        conversationId, customer, channels.get(conversationId), openedAt.get(conversationId),
-        Optional.ofNullable(assignees.get(conversationId))));
+        conversationId, customer, channels.get(conversationId), Optional.empty(), Optional.empty(), "OPEN",
+        openedAt.get(conversationId), Optional.ofNullable(assignees.get(conversationId)), Optional.empty()));
   }
 
   @Override
