@@ -46,8 +46,8 @@ final class BitrixPlugin implements Plugin {
         context.clock());
     this.crm = new CrmRecords(portal, config);
     this.link = new ConversationLink(crm, config, context);
-    TimelineLedger ledger = new TimelineLedger(context.mappings());
-    this.timeline = new TimelineSync(link, new Timeline(portal, ledger, context.mappings(), context.clock()), ledger, crm, config, context);
+    this.timeline = new TimelineSync(link, new Timeline(portal, new CommentStates(context.mappings()),
+        context.mappings(), context.clock()), crm, config, context);
     this.events = new PortalEvents(config, context, crm, grant);
   }
 
@@ -77,6 +77,44 @@ final class BitrixPlugin implements Plugin {
     } catch (PortalCallFailed e) {
       return e.result();
     }
+  }
+
+  /**
+   * A run of consecutive messages becomes one {@code batch}; the results answer them in order up to the
+   * first that is not done, so the jobs after it come back after it (and skip what they already wrote).
+   */
+  @Override
+  public List<DeliveryResult> deliverAll(List<Delivery> deliveries) {
+    List<DeliveryResult> results = new ArrayList<>();
+    int next = 0;
+    while (next < deliveries.size()) {
+      List<MessageAdded> run = new ArrayList<>();
+      for (int i = next; i < deliveries.size() && becomesComment(deliveries.get(i)); i++) {
+        run.add((MessageAdded) deliveries.get(i).domainEvent().orElseThrow());
+      }
+      List<DeliveryResult> answered;
+      if (run.size() > 1) {
+        try {
+          answered = timeline.messages(run);
+        } catch (PortalCallFailed e) {
+          answered = List.of(e.result());
+        }
+      } else {
+        answered = List.of(deliver(deliveries.get(next)));
+      }
+      for (DeliveryResult result : answered) {
+        results.add(result);
+        if (result.outcome() != DeliveryResult.Outcome.DONE) {
+          return results;
+        }
+      }
+      next += answered.size();
+    }
+    return results;
+  }
+
+  private boolean becomesComment(Delivery delivery) {
+    return delivery.domainEvent().orElse(null) instanceof MessageAdded m && wants(m);
   }
 
   /** {@code profile} needs no scope, so it tests the address and the credentials alone. */

@@ -138,6 +138,12 @@ public final class BitrixPluginFactory implements PluginFactory {
     }
   }
 
+  /** One {@code batch} holds 50 commands: a burst of up to 50 messages of a conversation is one request. */
+  @Override
+  public int batchSize() {
+    return Batch.MAX_COMMANDS;
+  }
+
   @Override
   public RateLimit rateLimit() {
     return new RateLimit(REQUESTS_PER_SECOND, BURST);

@@ -1,6 +1,6 @@
 package io.deskbridge.plugin.bitrix;
 
-import io.deskbridge.plugin.bitrix.TimelineLedger.Entry;
+import io.deskbridge.core.plugin.spi.DeliveryResult;
 import io.deskbridge.core.plugin.spi.Lease;
 import io.deskbridge.core.plugin.spi.Mappings;
 import jakarta.json.Json;
@@ -10,27 +10,32 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a conversation's owed comments to its lead's or deal's timeline with {@code batch}, up to
- * 50 per request, oldest first. A command Bitrix24 fails inside a batch stays owed and is the only
- * one sent again; one whose batch went unanswered is first looked for on the timeline by the marker
- * at the end of its text, so a crash mid-batch never writes a comment twice.
+ * Writes comments to a lead's or deal's timeline with {@code batch}, up to 50 per request, in the
+ * order given, and answers what became of each. A command Bitrix24 fails inside a batch is the only
+ * one its job sends again (the others are recorded as written and skipped when they come back); one
+ * whose batch went unanswered is first looked for on the timeline by the marker at the end of its
+ * text, so a crash mid-batch never writes a comment twice.
  */
 final class Timeline {
 
-  private static final Duration FLUSH_LEASE = Duration.ofMinutes(2);
+  /** One comment to write; the key ends its text as a marker. */
+  record Comment(String key, String text) {}
+
+  private static final Duration WRITE_LEASE = Duration.ofMinutes(2);
 
   private final Portal portal;
-  private final TimelineLedger ledger;
+  private final CommentStates states;
   private final Mappings mappings;
   private final Clock clock;
 
-  Timeline(Portal portal, TimelineLedger ledger, Mappings mappings, Clock clock) {
+  Timeline(Portal portal, CommentStates states, Mappings mappings, Clock clock) {
     this.portal = portal;
-    this.ledger = ledger;
+    this.states = states;
     this.mappings = mappings;
     this.clock = clock;
   }
@@ -39,92 +44,103 @@ final class Timeline {
     return "[deskbridge " + key + "]";
   }
 
-  /** Writes everything the conversation owes; throws a retry while some comment failed for a passing reason. */
-  void flush(long conversationId, CrmEntity entity) {
+  /**
+   * Writes those of the comments not yet written and answers each one's result by key, in order. A
+   * call that failed as a whole (no answer, a limit) throws instead: nothing was learnt per comment.
+   */
+  Map<String, DeliveryResult> write(long conversationId, CrmEntity entity, List<Comment> comments) {
     // The outbox runs one job of a conversation at a time, but a job outliving its claim may run on two
-    // servers at once: two flushes of one ledger would both send what it owes.
+    // servers at once: both would send the same comments.
     Lease lease = new Lease(mappings, "timeline:" + conversationId, clock);
-    if (!lease.tryAcquire(FLUSH_LEASE)) {
+    if (!lease.tryAcquire(WRITE_LEASE)) {
       throw PortalCallFailed.retry(Duration.ofSeconds(1), "another job is writing conversation " + conversationId
           + "'s timeline");
     }
     try {
-      flushOwed(conversationId, entity);
+      List<Comment> uncertain = comments.stream().filter(c -> states.isUncertain(c.key())).toList();
+      if (!uncertain.isEmpty()) {
+        adoptWritten(entity, uncertain);
+      }
+      List<Comment> owed = comments.stream()
+          .filter(c -> !states.isWritten(c.key()) && states.refusal(c.key()).isEmpty()).toList();
+      Map<String, DeliveryResult> failures = new HashMap<>();
+      for (int from = 0; from < owed.size(); from += Batch.MAX_COMMANDS) {
+        failures.putAll(send(entity, owed.subList(from, Math.min(owed.size(), from + Batch.MAX_COMMANDS))));
+      }
+      Map<String, DeliveryResult> results = new LinkedHashMap<>();
+      for (Comment c : comments) {
+        results.put(c.key(), failures.getOrDefault(c.key(), states.refusal(c.key())
+            .map(error -> DeliveryResult.failed("Bitrix24 refused the timeline comment " + c.key() + ": " + error))
+            .orElseGet(DeliveryResult::done)));
+      }
+      return results;
     } finally {
       lease.release();
     }
   }
 
-  private void flushOwed(long conversationId, CrmEntity entity) {
-    while (true) {
-      List<Entry> owed = ledger.owed(conversationId, Batch.MAX_COMMANDS);
-      if (owed.isEmpty()) {
-        return;
-      }
-      if (owed.stream().anyMatch(Entry::isUncertain)) {
-        adoptWritten(entity, owed);
-        continue;
-      }
-      send(entity, owed);
-    }
-  }
-
-  private void send(CrmEntity entity, List<Entry> owed) {
+  private Map<String, DeliveryResult> send(CrmEntity entity, List<Comment> owed) {
     Batch batch = new Batch();
-    for (Entry e : owed) {
-      batch.add(e.key(), "crm.timeline.comment.add", Json.createObjectBuilder().add("fields",
+    for (Comment c : owed) {
+      batch.add(c.key(), "crm.timeline.comment.add", Json.createObjectBuilder().add("fields",
           Json.createObjectBuilder().add("ENTITY_ID", entity.id()).add("ENTITY_TYPE", entity.type())
-              .add("COMMENT", e.text())).build());
-      ledger.sending(e.key());
+              .add("COMMENT", c.text())).build());
+      states.sending(c.key());
     }
     Batch.Outcome outcome;
     try {
       outcome = batch.send(portal);
     } catch (PortalCallFailed e) {
       if (e.isRefusal()) {
-        owed.forEach(entry -> ledger.stillOwed(entry.key()));
+        owed.forEach(c -> states.stillOwed(c.key()));
       }
       throw e;
     }
-    settle(owed, outcome);
+    return settle(owed, outcome);
   }
 
-  /** Records each command's fate; throws a retry when some failed for a reason that may pass. */
-  private void settle(List<Entry> owed, Batch.Outcome outcome) {
+  /** Records each command's fate; those that failed for a reason that may pass get a retry, sharing one detail. */
+  private Map<String, DeliveryResult> settle(List<Comment> owed, Batch.Outcome outcome) {
     List<String> passing = new ArrayList<>();
+    List<String> passingKeys = new ArrayList<>();
     boolean overBudget = false;
-    for (Entry e : owed) {
-      Batch.CommandError error = outcome.errors().get(e.key());
-      if (outcome.results().containsKey(e.key())) {
-        ledger.written(e.key(), CrmRecords.id(outcome.results().get(e.key())));
+    for (Comment c : owed) {
+      Batch.CommandError error = outcome.errors().get(c.key());
+      if (outcome.results().containsKey(c.key())) {
+        states.written(c.key(), CrmRecords.id(outcome.results().get(c.key())));
       } else if (error != null && !error.isPassing()) {
-        ledger.refused(e.key(), error.toString());
+        states.refused(c.key(), error.toString());
       } else {
-        ledger.stillOwed(e.key());
-        passing.add(e.key() + " " + (error == null ? "{not run, }" : error));
+        states.stillOwed(c.key());
+        passingKeys.add(c.key());
+        passing.add(c.key() + " " + (error == null ? "{not run, }" : error));
         overBudget |= error != null && error.error().equals("OPERATION_TIME_LIMIT");
       }
     }
+    Map<String, DeliveryResult> failures = new HashMap<>();
     if (!passing.isEmpty()) {
       // A spent time budget frees up over minutes; other passing failures follow the outbox's backoff.
-      throw PortalCallFailed.retry(overBudget ? Portal.METHOD_PAUSE : null, passing.size() + " of " + owed.size()
-          + " timeline comments failed in a Bitrix24 batch and will be sent again: " + String.join("; ", passing));
+      String detail = passing.size() + " of " + owed.size()
+          + " timeline comments failed in a Bitrix24 batch and will be sent again: " + String.join("; ", passing);
+      DeliveryResult retry = overBudget ? DeliveryResult.retryAfter(Portal.METHOD_PAUSE, detail)
+          : DeliveryResult.retry(detail);
+      passingKeys.forEach(k -> failures.put(k, retry));
     }
+    return failures;
   }
 
   /** The batch of these comments went unanswered: adopt those the timeline shows, owe the rest again. */
-  private void adoptWritten(CrmEntity entity, List<Entry> owed) {
+  private void adoptWritten(CrmEntity entity, List<Comment> uncertain) {
     Map<String, Long> onTimeline = markersOn(entity);
-    for (Entry e : owed) {
-      Long id = onTimeline.get(marker(e.key()));
+    for (Comment c : uncertain) {
+      Long id = onTimeline.get(marker(c.key()));
       if (id != null) {
-        ledger.written(e.key(), id);
-      } else if (e.isUncertain()) {
-        ledger.stillOwed(e.key());
+        states.written(c.key(), id);
+      } else {
+        states.stillOwed(c.key());
       }
     }
   }
-
   private Map<String, Long> markersOn(CrmEntity entity) {
     Map<String, Long> found = new HashMap<>();
     long start = 0;

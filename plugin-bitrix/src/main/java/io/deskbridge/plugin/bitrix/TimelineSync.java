@@ -10,12 +10,14 @@ import io.deskbridge.core.plugin.spi.SupportDirectory.CustomerFacts;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A conversation's messages and its closing as comments on its lead's or deal's timeline, and the
- * stage its category maps to on close. Every job first owes its comment to the {@link
- * TimelineLedger}, then writes all the conversation owes, so nothing an earlier job left is lost.
+ * stage its category maps to on close. A burst of a conversation's messages becomes one {@code batch}.
  */
 final class TimelineSync {
 
@@ -23,31 +25,39 @@ final class TimelineSync {
       .withZone(ZoneOffset.UTC);
 
   private final ConversationLink link;
-  private final TimelineLedger ledger;
   private final Timeline timeline;
   private final CrmRecords crm;
   private final BitrixConfig config;
   private final PluginContext context;
 
-  TimelineSync(ConversationLink link, Timeline timeline, TimelineLedger ledger, CrmRecords crm,
+  TimelineSync(ConversationLink link, Timeline timeline, CrmRecords crm,
       BitrixConfig config, PluginContext context) {
     this.link = link;
     this.timeline = timeline;
-    this.ledger = ledger;
     this.crm = crm;
     this.config = config;
     this.context = context;
   }
 
   DeliveryResult message(MessageAdded m) {
-    CrmEntity entity = link.entityOf(m.conversationId(), Optional.empty(), null);
-    String channel = context.mappings().remoteId(ConversationLink.CHANNEL, Long.toString(m.conversationId()))
+    return messages(List.of(m)).get(0);
+  }
+
+  /** Messages of one conversation, oldest first: one result each, in their order. */
+  List<DeliveryResult> messages(List<MessageAdded> messages) {
+    long conversationId = messages.get(0).conversationId();
+    CrmEntity entity = link.entityOf(conversationId, Optional.empty(), null);
+    String channel = context.mappings().remoteId(ConversationLink.CHANNEL, Long.toString(conversationId))
         .orElse(null);
-    String key = "message-" + m.messageId();
-    String text = (m.isInternal() ? "Internal note by " : "") + author(m)
-        + (channel == null || m.isInternal() ? "" : " via " + channel) + " · " + TIME.format(m.occurredAt())
-        + "\n" + m.text();
-    return write(m.conversationId(), entity, key, text);
+    List<Timeline.Comment> comments = new ArrayList<>();
+    for (MessageAdded m : messages) {
+      String key = "message-" + m.messageId();
+      comments.add(comment(key, (m.isInternal() ? "Internal note by " : "") + author(m)
+          + (channel == null || m.isInternal() ? "" : " via " + channel) + " · " + TIME.format(m.occurredAt())
+          + "\n" + m.text()));
+    }
+    Map<String, DeliveryResult> written = timeline.write(conversationId, entity, comments);
+    return comments.stream().map(c -> written.get(c.key())).toList();
   }
 
   DeliveryResult closed(ConversationClosed c) {
@@ -65,11 +75,11 @@ final class TimelineSync {
   }
 
   private DeliveryResult write(long conversationId, CrmEntity entity, String key, String text) {
-    ledger.record(conversationId, key, text + "\n" + Timeline.marker(key));
-    timeline.flush(conversationId, entity);
-    return ledger.refusal(key)
-        .map(error -> DeliveryResult.failed("Bitrix24 refused the timeline comment " + key + ": " + error))
-        .orElseGet(DeliveryResult::done);
+    return timeline.write(conversationId, entity, List.of(comment(key, text))).get(key);
+  }
+
+  private static Timeline.Comment comment(String key, String text) {
+    return new Timeline.Comment(key, text + "\n" + Timeline.marker(key));
   }
 
   /** The stage the closing category maps to ({@code closeStages}); a category with none leaves it alone. */

@@ -123,6 +123,11 @@ final class TestTenant {
     return plugin.deliver(new Delivery(1, event.type(), attempt, event, null));
   }
 
+  /** Hands the plugin a run of one conversation's queued jobs at once, as the outbox does up to its batch size. */
+  static List<DeliveryResult> deliverAll(BitrixPlugin plugin, List<? extends DomainEvent> events) {
+    return plugin.deliverAll(events.stream().map(e -> new Delivery(1, e.type(), 1, e, null)).toList());
+  }
+
   /** Delivers as the outbox would: again after a RETRY, until done or failed. */
   static DeliveryResult deliverUntilSettled(BitrixPlugin plugin, DomainEvent event) {
     for (int attempt = 1; attempt <= 50; attempt++) {

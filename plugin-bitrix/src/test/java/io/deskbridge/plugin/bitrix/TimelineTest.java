@@ -4,11 +4,13 @@ import static io.deskbridge.plugin.bitrix.TestTenant.agentSays;
 import static io.deskbridge.plugin.bitrix.TestTenant.closed;
 import static io.deskbridge.plugin.bitrix.TestTenant.customerSays;
 import static io.deskbridge.plugin.bitrix.TestTenant.deliver;
+import static io.deskbridge.plugin.bitrix.TestTenant.deliverAll;
 import static io.deskbridge.plugin.bitrix.TestTenant.internalNote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.deskbridge.core.event.MessageAdded;
 import io.deskbridge.core.plugin.spi.DeliveryResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +50,7 @@ class TimelineTest {
   }
 
   @Test
-  void aRepeatedMessageJobWritesNothingTwiceAndForgetsTheText() {
+  void aRepeatedMessageJobWritesNothingTwiceAndKeepsNoText() {
     TestTenant t = TestTenant.withWebhook(bitrix).customer(40, "Ada", "ada@example.com", null);
     BitrixPlugin plugin = t.plugin();
     deliver(plugin, t.opened(81, 40), 1);
@@ -56,7 +58,7 @@ class TimelineTest {
     deliver(plugin, customerSays(81, 1, "hello"), 2);
     assertEquals(1, bitrix.comments("deal", deal()).size());
     assertFalse(t.mappings.remote.values().stream().anyMatch(v -> v.contains("hello")),
-        "the text leaves the mappings once Bitrix24 has it");
+        "the text is never kept in the mappings");
   }
 
   @Test
@@ -75,30 +77,55 @@ class TimelineTest {
   }
 
   @Test
+  void aBurstOfMessagesIsOneBatchAndAnsweredInOrder() {
+    TestTenant t = TestTenant.withWebhook(bitrix).customer(40, "Ada", "ada@example.com", null);
+    BitrixPlugin plugin = t.plugin();
+    deliver(plugin, t.opened(81, 40), 1);
+    int before = bitrix.batchSizes().size();
+    List<DeliveryResult> results = deliverAll(plugin, IntStream.rangeClosed(1, 20)
+        .mapToObj(i -> customerSays(81, i, "message " + i)).toList());
+    assertEquals(20, results.size());
+    assertTrue(results.stream().allMatch(r -> r.outcome() == DeliveryResult.Outcome.DONE), results.toString());
+    assertEquals(List.of(20), bitrix.batchSizes().subList(before, bitrix.batchSizes().size()));
+    List<String> comments = bitrix.comments("deal", deal());
+    for (int i = 1; i <= 20; i++) {
+      assertTrue(comments.get(i - 1).endsWith("\nmessage " + i + "\n[deskbridge message-" + i + "]"), comments.get(i - 1));
+    }
+    assertFalse(t.mappings.remote.values().stream().anyMatch(v -> v.contains("message 1")),
+        "the customer's words are never kept in the mappings");
+  }
+
+  @Test
   void threeFailedCommandsOfABatchOfFiftyAreRetriedAloneAndTheOthersNeverRepeated() {
     TestTenant t = TestTenant.withWebhook(bitrix).customer(40, "Ada", "ada@example.com", null);
     BitrixPlugin plugin = t.plugin();
     deliver(plugin, t.opened(81, 40), 1);
-    // The method's time budget stays spent while 49 jobs use up their attempts and are dead-lettered:
-    // their comments are still owed, and the conversation's next job writes them first.
+    List<MessageAdded> burst = IntStream.rangeClosed(1, 50).mapToObj(i -> customerSays(81, i, "message " + i)).toList();
+    // While the method's time budget is spent the run fails as a whole: it answers for its first job only.
     bitrix.exhaustTimeBudget("crm.timeline.comment.add", true);
-    for (int i = 1; i <= 49; i++) {
-      DeliveryResult owed = deliver(plugin, customerSays(81, i, "message " + i), 1);
-      assertEquals(DeliveryResult.Outcome.RETRY, owed.outcome());
-      assertTrue(owed.detail().contains("{OPERATION_TIME_LIMIT, Method is blocked"), owed.detail());
-      assertEquals(Portal.METHOD_PAUSE, owed.retryAfter());
-    }
+    List<DeliveryResult> spent = deliverAll(plugin, burst);
+    assertEquals(1, spent.size());
+    assertEquals(DeliveryResult.Outcome.RETRY, spent.get(0).outcome());
+    assertTrue(spent.get(0).detail().contains("{OPERATION_TIME_LIMIT, Method is blocked"), spent.get(0).detail());
+    assertEquals(Portal.METHOD_PAUSE, spent.get(0).retryAfter());
+    assertTrue(bitrix.comments("deal", deal()).isEmpty());
     bitrix.exhaustTimeBudget("crm.timeline.comment.add", false);
     bitrix.failCommentsOnce(List.of("\nmessage 7\n", "\nmessage 23\n", "\nmessage 50\n"));
 
-    DeliveryResult partly = deliver(plugin, customerSays(81, 50, "message 50"), 1);
-    assertEquals(DeliveryResult.Outcome.RETRY, partly.outcome());
-    assertTrue(partly.detail().startsWith("3 of 50 timeline comments failed"), partly.detail());
-    assertEquals(null, partly.retryAfter(), "an internal error follows the outbox's backoff");
-    assertTrue(partly.detail().contains("message-7 {INTERNAL_SERVER_ERROR, Internal server error}"), partly.detail());
+    List<DeliveryResult> partly = deliverAll(plugin, burst);
+    assertEquals(7, partly.size(), "done up to the first failed job, which answers for the run");
+    assertTrue(partly.subList(0, 6).stream().allMatch(r -> r.outcome() == DeliveryResult.Outcome.DONE));
+    DeliveryResult failed = partly.get(6);
+    assertEquals(DeliveryResult.Outcome.RETRY, failed.outcome());
+    assertTrue(failed.detail().startsWith("3 of 50 timeline comments failed"), failed.detail());
+    assertEquals(null, failed.retryAfter(), "an internal error follows the outbox's backoff");
+    assertTrue(failed.detail().contains("message-7 {INTERNAL_SERVER_ERROR, Internal server error}"), failed.detail());
     assertEquals(47, bitrix.comments("deal", deal()).size());
 
-    assertEquals(DeliveryResult.Outcome.DONE, deliver(plugin, customerSays(81, 50, "message 50"), 2).outcome());
+    // The jobs from the failed one on come back in order; those already written are not sent again.
+    List<DeliveryResult> rest = deliverAll(plugin, burst.subList(6, 50));
+    assertEquals(44, rest.size());
+    assertTrue(rest.stream().allMatch(r -> r.outcome() == DeliveryResult.Outcome.DONE), rest.toString());
     List<Integer> sizes = bitrix.batchSizes();
     assertEquals(List.of(50, 3), sizes.subList(sizes.size() - 2, sizes.size()));
     List<String> comments = bitrix.comments("deal", deal());
