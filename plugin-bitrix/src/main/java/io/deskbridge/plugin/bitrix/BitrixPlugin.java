@@ -5,6 +5,7 @@ import io.deskbridge.core.event.ConversationClosed;
 import io.deskbridge.core.event.ConversationCreated;
 import io.deskbridge.core.event.DomainEvent;
 import io.deskbridge.core.event.MessageAdded;
+import io.deskbridge.core.plugin.spi.ActionRequest;
 import io.deskbridge.core.plugin.spi.CardEntry;
 import io.deskbridge.core.plugin.spi.ConnectionCheck;
 import io.deskbridge.core.plugin.spi.Delivery;
@@ -22,7 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** One tenant's Bitrix24 in {@code timeline} mode: conversations become leads or deals with timeline comments. */
+/**
+ * One tenant's Bitrix24: in {@code timeline} mode conversations become leads or deals with timeline
+ * comments; in {@code openlines} mode they are chats of an open line (see {@link OpenLine}).
+ */
 final class BitrixPlugin implements Plugin {
 
   private final BitrixConfig config;
@@ -32,6 +36,7 @@ final class BitrixPlugin implements Plugin {
   private final ConversationLink link;
   private final TimelineSync timeline;
   private final PortalEvents events;
+  private final OpenLine openLine;
 
   BitrixPlugin(PluginContext context, BitrixConfig config) {
     this.config = config;
@@ -48,11 +53,16 @@ final class BitrixPlugin implements Plugin {
     this.link = new ConversationLink(crm, config, context);
     this.timeline = new TimelineSync(link, new Timeline(portal, new CommentStates(context.mappings()),
         context.mappings(), context.clock()), crm, config, context);
-    this.events = new PortalEvents(config, context, crm, grant);
+    this.openLine = BitrixConfig.OPENLINES.equals(config.mode()) ? new OpenLine(portal, config, context) : null;
+    this.events = new PortalEvents(config, context, crm, grant, openLine);
   }
 
   @Override
   public boolean wants(DomainEvent event) {
+    if (openLine != null) {
+      // The line's own CRM settings make the lead or deal; an operator's reply is never sent back.
+      return event instanceof MessageAdded m && !m.cameFrom(BitrixPluginFactory.ID) && OpenLine.isCustomerMessage(m);
+    }
     return event instanceof ConversationCreated || event instanceof ConversationClosed
         || event instanceof MessageAdded m && (!m.isInternal() || config.syncInternalNotes())
         || event instanceof ConversationAssigned a && a.agentId() != null
@@ -63,7 +73,17 @@ final class BitrixPlugin implements Plugin {
   public DeliveryResult deliver(Delivery delivery) {
     try {
       DomainEvent event = delivery.domainEvent().orElse(null);
-      if (event instanceof ConversationCreated c) {
+      if (delivery.agentAction().isPresent()) {
+        ActionRequest action = delivery.agentAction().get();
+        if (openLine == null || !action.actionId().equals(OpenLine.OPERATOR_REPLY)) {
+          return DeliveryResult.failed("Bitrix24 has no action '" + action.actionId() + "' in this mode");
+        }
+        openLine.deliverOperatorReply(action);
+      } else if (openLine != null) {
+        if (event instanceof MessageAdded m && wants(m)) {
+          openLine.customerMessage(m);
+        }
+      } else if (event instanceof ConversationCreated c) {
         link.entityOf(c.conversationId(), Optional.of(c.customerId()), c.channel());
       } else if (event instanceof MessageAdded m && wants(m)) {
         return timeline.message(m);
@@ -114,7 +134,7 @@ final class BitrixPlugin implements Plugin {
   }
 
   private boolean becomesComment(Delivery delivery) {
-    return delivery.domainEvent().orElse(null) instanceof MessageAdded m && wants(m);
+    return openLine == null && delivery.domainEvent().orElse(null) instanceof MessageAdded m && wants(m);
   }
 
   /** {@code profile} needs no scope, so it tests the address and the credentials alone. */
@@ -122,8 +142,12 @@ final class BitrixPlugin implements Plugin {
   public ConnectionCheck testConnection() {
     try {
       JsonValue result = portal.call("profile", JsonValue.EMPTY_JSON_OBJECT);
+      if (openLine != null) {
+        openLine.ensureConnected();
+      }
       JsonObject user = result.asJsonObject();
-      return ConnectionCheck.ok("Connected to Bitrix24 " + config.portal() + " as " + (user.getString("NAME", "")
+      return ConnectionCheck.ok("Connected to Bitrix24 " + config.portal()
+          + (openLine != null ? ", connector on open line " + config.openLineId().orElseThrow() + "," : "") + " as " + (user.getString("NAME", "")
           + " " + user.getString("LAST_NAME", "")).trim() + " (user " + user.get("ID").toString().replace("\"", "")
           + ")");
     } catch (PortalCallFailed e) {

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Bitrix24 CRM in {@code timeline} mode: each conversation becomes a lead or deal of the customer's
+ * Bitrix24 CRM. In {@code timeline} mode each conversation becomes a lead or deal of the customer's
  * contact, with the messages as timeline comments. The configuration keys and the hook paths
  * {@code /hooks/{tenant}/bitrix24/events} and {@code /hooks/{tenant}/bitrix24/install} are a public
  * contract (issue 7); never rename one.
@@ -58,11 +58,12 @@ public final class BitrixPluginFactory implements PluginFactory {
           .help("Internal notes are staff-only; they become timeline comments only if checked.").build();
   static final ConfigProperty MODE = ConfigProperty.of("mode", ConfigType.ENUM, "Mode")
       .options(List.of(BitrixConfig.TIMELINE, BitrixConfig.OPENLINES)).defaultValue(BitrixConfig.TIMELINE)
-      .help("timeline: messages become timeline comments (works with an inbound webhook). openlines: an Open"
-          + " Lines connector; it needs an installed app (imconnector methods refuse inbound webhooks) and is"
-          + " not available yet.").build();
+      .help("timeline: messages become timeline comments (works with an inbound webhook). openlines: a"
+          + " Deskbridge connector on an Open Line, so operators answer inside Bitrix24; it needs Authorisation"
+          + " oauth (an installed app): Bitrix24 refuses imconnector methods from an inbound webhook.").build();
   static final ConfigProperty OPEN_LINE_ID = ConfigProperty.of("openLineId", ConfigType.STRING, "Open line id")
-      .help("openlines mode only.").build();
+      .help("openlines mode only, required there: the line's id (Contact Center → Open Lines → the line's"
+          + " settings address ends in it).").build();
   static final ConfigProperty ACCESS_TOKEN = ConfigProperty.of("accessToken", ConfigType.SECRET, "Access token")
       .help("OAuth only, optional: the install handler /hooks/{tenant}/bitrix24/install receives it.").build();
   static final ConfigProperty REFRESH_TOKEN = ConfigProperty.of("refreshToken", ConfigType.SECRET, "Refresh token")
@@ -106,7 +107,13 @@ public final class BitrixPluginFactory implements PluginFactory {
     BitrixConfig bitrix = BitrixConfig.from(config);
     List<FieldError> errors = new ArrayList<>();
     if (BitrixConfig.OPENLINES.equals(bitrix.mode())) {
-      errors.add(new FieldError(MODE.key(), "openlines mode is not available yet"));
+      if (!bitrix.isOAuth()) {
+        errors.add(new FieldError(MODE.key(), "openlines needs authMode oauth: Bitrix24 accepts imconnector"
+            + " methods only from an installed app, never from an inbound webhook"));
+      }
+      if (bitrix.openLineId().filter(id -> !id.isBlank()).isEmpty()) {
+        errors.add(new FieldError(OPEN_LINE_ID.key(), "is required in openlines mode"));
+      }
     }
     if (bitrix.isOAuth()) {
       requireText(errors, CLIENT_ID, bitrix.clientId().orElse(null));

@@ -22,9 +22,14 @@ final class PortalEvents {
   private final Mappings mappings;
   private final CrmRecords crm;
   private final PortalGrant grant;
+  private final OpenLine openLine;
 
-  /** @param grant the installed app's tokens; null with an inbound webhook */
-  PortalEvents(BitrixConfig config, PluginContext context, CrmRecords crm, PortalGrant grant) {
+  /**
+   * @param grant the installed app's tokens; null with an inbound webhook
+   * @param openLine the connector in openlines mode, else null
+   */
+  PortalEvents(BitrixConfig config, PluginContext context, CrmRecords crm, PortalGrant grant, OpenLine openLine) {
+    this.openLine = openLine;
     this.config = config;
     this.context = context;
     this.mappings = context.mappings();
@@ -53,6 +58,9 @@ final class PortalEvents {
     if (event.equals("ONAPPUNINSTALL") && grant != null) {
       grant.forget();
       return WebhookResponse.ok("{}");
+    }
+    if (event.equals(OpenLine.EVENT)) {
+      return openLine == null ? WebhookResponse.ok("{}") : openLine.operatorReply(form);
     }
     Optional<Long> id = form.get("data[FIELDS][ID]").filter(s -> s.matches("\\d+")).map(Long::parseLong);
     try {

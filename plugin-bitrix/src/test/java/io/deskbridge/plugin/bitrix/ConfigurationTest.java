@@ -45,9 +45,14 @@ class ConfigurationTest {
   }
 
   @Test
-  void openlinesModeIsRefusedForNow() {
-    List<FieldError> errors = factory.validate(TestTenant.withWebhook(bitrix).with("mode", "openlines").config());
-    assertEquals(List.of(new FieldError("mode", "openlines mode is not available yet")), errors);
+  void takesUpToFiftyQueuedMessagesAtOnceAsOneBatchHolds() {
+    assertEquals(50, factory.batchSize());
+  }
+
+  @Test
+  void openlinesModeWithAnInstalledAppAndALineIsAccepted() {
+    assertEquals(List.of(), factory.validate(TestTenant.withOAuth(bitrix).with("mode", "openlines")
+        .with("openLineId", "3").config()));
   }
 
   @Test

@@ -84,6 +84,14 @@ public final class FakeBitrix24 implements AutoCloseable {
   private double fullest;
   private long drainedAt = System.nanoTime();
   private volatile int tokenLifetimeSeconds = 3600;
+  private volatile long batchAnswerDelayMillis;
+  private final Map<String, String> connectors = new ConcurrentHashMap<>();
+  private final Set<String> activeLines = ConcurrentHashMap.newKeySet();
+  private final List<JsonNode> lineMessages = new ArrayList<>();
+  private final Map<String, Long> imChats = new ConcurrentHashMap<>();
+  private final List<JsonNode> deliveryConfirmations = new ArrayList<>();
+  private final List<String> boundEvents = new ArrayList<>();
+  private final AtomicInteger imMessageIds = new AtomicInteger(9000);
 
   public FakeBitrix24() {
     try {
@@ -143,6 +151,11 @@ public final class FakeBitrix24 implements AutoCloseable {
     } else {
       timeLimited.remove(method);
     }
+  }
+
+  /** Each {@code batch} is carried out at once but answered only after this long (a slow portal). */
+  public void delayBatchAnswers(java.time.Duration delay) {
+    batchAnswerDelayMillis = delay.toMillis();
   }
 
   /** Fills the bucket, as another integration on the same address would. */
@@ -206,6 +219,31 @@ public final class FakeBitrix24 implements AutoCloseable {
 
   private final List<Integer> batchSizes = new ArrayList<>();
 
+  /** Registered connectors: id → name. */
+  public Map<String, String> connectors() {
+    return Map.copyOf(connectors);
+  }
+
+  /** Whether the connector is switched on for the open line. */
+  public boolean isActive(String connector, String line) {
+    return activeLines.contains(connector + "@" + line);
+  }
+
+  /** The customer messages the connector brought into open lines, with their LINE and im CHAT_ID. */
+  public synchronized List<JsonNode> lineMessages() {
+    return List.copyOf(lineMessages);
+  }
+
+  /** Every {@code imconnector.send.status.delivery} item received, with its CONNECTOR and LINE. */
+  public synchronized List<JsonNode> deliveryConfirmations() {
+    return List.copyOf(deliveryConfirmations);
+  }
+
+  /** "EVENT handlerUrl" for each event.bind. */
+  public synchronized List<String> boundEvents() {
+    return List.copyOf(boundEvents);
+  }
+
   // ---- events Bitrix24 sends ----
 
   /** An event.bind delivery: form-encoded with PHP keys, the record's id only, and the application token. */
@@ -218,6 +256,32 @@ public final class FakeBitrix24 implements AutoCloseable {
     f.put("auth[domain]", DOMAIN);
     f.put("auth[client_endpoint]", "https://" + DOMAIN + "/rest/");
     f.put("auth[server_endpoint]", "https://oauth.bitrix.info/rest/");
+    f.put("auth[member_id]", "d897063e1ce7c5eb9f04b9751eef5915");
+    f.put("auth[application_token]", applicationToken);
+    return form(f);
+  }
+
+  /**
+   * ONIMCONNECTORMESSAGEADD: an operator answered in the open-lines chat of the connector's chat id.
+   * Bitrix24 prefixes the text with the operator's name in bold.
+   */
+  public String operatorReplyForm(String connector, String line, String chatId, String operator, String text,
+      String applicationToken) {
+    long imChat = imChats.computeIfAbsent(chatId, c -> 500L + imChats.size());
+    int imMessage = imMessageIds.incrementAndGet();
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("event", "ONIMCONNECTORMESSAGEADD");
+    f.put("event_handler_id", 311);
+    f.put("data[CONNECTOR]", connector);
+    f.put("data[LINE]", line);
+    f.put("data[MESSAGES][0][im][chat_id]", imChat);
+    f.put("data[MESSAGES][0][im][message_id]", imMessage);
+    f.put("data[MESSAGES][0][message][id]", imMessage);
+    f.put("data[MESSAGES][0][message][text]", "[b]" + operator + ":[/b] " + text);
+    f.put("data[MESSAGES][0][chat][id]", chatId);
+    f.put("ts", System.currentTimeMillis() / 1000);
+    f.put("auth[domain]", DOMAIN);
+    f.put("auth[client_endpoint]", "https://" + DOMAIN + "/rest/");
     f.put("auth[member_id]", "d897063e1ce7c5eb9f04b9751eef5915");
     f.put("auth[application_token]", applicationToken);
     return form(f);
@@ -289,6 +353,14 @@ public final class FakeBitrix24 implements AutoCloseable {
     } catch (RuntimeException e) {
       answer = error(new Refusal(500, "INTERNAL_SERVER_ERROR", e.toString()));
     }
+    long delay = batchAnswerDelayMillis;
+    if (delay > 0 && exchange.getRequestURI().getPath().matches(".*/batch(\\.json)?/?")) {
+      try {
+        Thread.sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (answer.status() == 200 && !exchange.getRequestURI().getPath().startsWith("/oauth")
         && lostAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       answer = new Answer(502, "<html><body><h1>502 Bad Gateway</h1></body></html>");
@@ -315,6 +387,9 @@ public final class FakeBitrix24 implements AutoCloseable {
       }
       restMethod = m.group(3);
       spendBucket();
+      if (restMethod.startsWith("imconnector.")) {
+        throw new Refusal(401, "ACCESS_DENIED", "Application context required");
+      }
     } else if ((m = OAUTH_PATH.matcher(path)).matches()) {
       restMethod = m.group(1);
       spendBucket();
@@ -347,7 +422,74 @@ public final class FakeBitrix24 implements AutoCloseable {
     if (method.equals("batch")) {
       throw new Refusal(400, "ERROR_BATCH_METHOD_NOT_ALLOWED", "Method is not allowed for batch usage");
     }
+    if (method.startsWith("imconnector.") || method.equals("event.bind")) {
+      return openLines(method, params, envelope);
+    }
     return records.call(method, params, envelope);
+  }
+
+  /** The connector methods of an app, and event.bind for its handlers. */
+  private synchronized ObjectNode openLines(String method, ObjectNode params, ObjectNode envelope) {
+    switch (method) {
+      case "event.bind" -> {
+        String bound = params.path("event").asText().toUpperCase(java.util.Locale.ROOT) + " " + params.path("handler").asText();
+        if (boundEvents.contains(bound)) {
+          throw new Refusal(400, "ERROR_CORE", "Handler already binded");
+        }
+        boundEvents.add(bound);
+        envelope.put("result", true);
+      }
+      case "imconnector.register" -> {
+        String id = params.path("ID").asText("");
+        if (id.isEmpty() || params.path("NAME").asText("").isEmpty() || !params.path("ICON").has("DATA_IMAGE")) {
+          throw new Refusal(400, "ERROR_ARGUMENT", "ID, NAME and ICON[DATA_IMAGE] are required");
+        }
+        connectors.put(id, params.path("NAME").asText());
+        envelope.putObject("result").put("result", true);
+      }
+      case "imconnector.activate" -> {
+        String connector = params.path("CONNECTOR").asText("");
+        if (!connectors.containsKey(connector)) {
+          throw new Refusal(400, "CONNECTOR_NOT_FOUND", "Connector " + connector + " is not registered");
+        }
+        String key = connector + "@" + params.path("LINE").asText();
+        if (params.path("ACTIVE").asInt(0) == 1) {
+          activeLines.add(key);
+        } else {
+          activeLines.remove(key);
+        }
+        envelope.put("result", true);
+      }
+      case "imconnector.send.messages" -> {
+        String line = params.path("LINE").asText();
+        if (!activeLines.contains(params.path("CONNECTOR").asText("") + "@" + line)) {
+          throw new Refusal(400, "CONNECTOR_NOT_ACTIVE", "The connector is not active on line " + line);
+        }
+        ObjectNode data = envelope.putObject("result").put("SUCCESS", true).putObject("DATA");
+        var results = data.putArray("RESULT");
+        for (JsonNode message : params.path("MESSAGES")) {
+          String name = message.path("user").path("name").asText("");
+          if (!name.matches("[\\p{L} '\\-]{1,25}")) {
+            results.addObject().put("SUCCESS", false).putArray("ERRORS").addObject().put("code", "USER_NAME")
+                .put("message", "Only letters, spaces, hyphens and apostrophes, at most 25");
+            continue;
+          }
+          String chat = message.path("chat").path("id").asText();
+          long imChat = imChats.computeIfAbsent(chat, c -> 500L + imChats.size());
+          ObjectNode stored = ((ObjectNode) message.deepCopy()).put("LINE", line).put("CHAT_ID", imChat);
+          lineMessages.add(stored);
+          ObjectNode ok = results.addObject().put("SUCCESS", true);
+          ok.putObject("session").put("ID", 700 + imChat).put("CHAT_ID", imChat);
+        }
+      }
+      case "imconnector.send.status.delivery" -> {
+        params.path("MESSAGES").forEach(m -> deliveryConfirmations.add(((ObjectNode) m.deepCopy())
+            .put("CONNECTOR", params.path("CONNECTOR").asText()).put("LINE", params.path("LINE").asText())));
+        envelope.putObject("result").put("SUCCESS", true);
+      }
+      default -> throw new Refusal(404, "ERROR_METHOD_NOT_FOUND", "Method not found!");
+    }
+    return envelope;
   }
 
   private ObjectNode batch(ObjectNode params) {

@@ -15,6 +15,8 @@ import io.deskbridge.core.plugin.spi.SupportDirectory;
 import io.deskbridge.core.plugin.spi.WebhookRequest;
 import io.deskbridge.core.plugin.spi.testing.InMemoryDirectory;
 import io.deskbridge.core.plugin.spi.testing.InMemoryMappings;
+import io.deskbridge.core.plugin.spi.testing.QueuedJobs;
+import io.deskbridge.core.plugin.spi.testing.RecordedReplies;
 import io.deskbridge.core.plugin.spi.testing.RecordedNotes;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +38,8 @@ final class TestTenant {
   final InMemoryMappings mappings = new InMemoryMappings();
   final RecordedNotes notes = new RecordedNotes();
   final InMemoryDirectory directory = new InMemoryDirectory();
+  final RecordedReplies replies = new RecordedReplies();
+  final QueuedJobs jobs = new QueuedJobs();
   final Map<Long, SupportDirectory.CustomerFacts> customers = directory.customers;
   final Map<Long, Long> conversations = directory.conversations;
 
@@ -86,7 +90,7 @@ final class TestTenant {
   /** A module instance, as one server of the cluster would build it; all share this tenant's tables. */
   BitrixPlugin plugin() {
     return (BitrixPlugin) new BitrixPluginFactory().create(new PluginContext(ID, SLUG, config(), PUBLIC_URL,
-        mappings, notes, Clock.systemUTC(), directory));
+        mappings, notes, Clock.systemUTC(), directory, replies, jobs));
   }
 
   ConversationCreated opened(long conversationId, long customerId) {
