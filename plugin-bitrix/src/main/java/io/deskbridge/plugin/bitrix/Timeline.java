@@ -26,7 +26,10 @@ final class Timeline {
   /** One comment to write; the key ends its text as a marker. */
   record Comment(String key, String text) {}
 
-  private static final Duration WRITE_LEASE = Duration.ofMinutes(2);
+  /** Long enough for a timeline look-up and a batch at the portal's timeout; short enough to outlive a crash. */
+  private static final Duration WRITE_LEASE = Duration.ofMinutes(1);
+  /** A held lease is waited out in few attempts, so a job never dies of a crashed server's lease. */
+  private static final Duration LEASE_WAIT = Duration.ofSeconds(20);
 
   private final Portal portal;
   private final CommentStates states;
@@ -53,7 +56,7 @@ final class Timeline {
     // servers at once: both would send the same comments.
     Lease lease = new Lease(mappings, "timeline:" + conversationId, clock);
     if (!lease.tryAcquire(WRITE_LEASE)) {
-      throw PortalCallFailed.retry(Duration.ofSeconds(1), "another job is writing conversation " + conversationId
+      throw PortalCallFailed.retry(LEASE_WAIT, "another job is writing conversation " + conversationId
           + "'s timeline");
     }
     try {
