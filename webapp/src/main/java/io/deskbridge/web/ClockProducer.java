@@ -1,9 +1,10 @@
 package io.deskbridge.web;
 
+import io.deskbridge.core.shared.MicrosecondClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.ZoneOffset;
 
 /** The one clock of the application; the domain takes it by injection so tests can move time. */
 @ApplicationScoped
@@ -12,8 +13,6 @@ public class ClockProducer {
   @Produces
   @jakarta.inject.Singleton
   Clock clock() {
-    // Databases keep microseconds; an instant with nanoseconds would not survive the round trip,
-    // and keyset cursors built from it would skip or repeat rows.
-    return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    return new MicrosecondClock(ZoneOffset.UTC);
   }
 }

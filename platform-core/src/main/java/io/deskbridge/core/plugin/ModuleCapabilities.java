@@ -88,16 +88,25 @@ public class ModuleCapabilities {
     return links;
   }
 
-  /** Gives every tenant's enabled modules their polling tick; a failing one is logged and skipped. */
-  public void pollAll() {
+  /**
+   * Every tenant's enabled modules, read in a transaction of its own: the polling tick runs on a
+   * scheduler thread, where the persistence context exists only inside one.
+   */
+  @Transactional
+  public List<TenantModule> pollable() {
+    List<TenantModule> all = new ArrayList<>();
     for (io.deskbridge.core.tenant.Tenant tenant : tenants.list()) {
-      for (TenantModule m : live(tenant.tenantId())) {
-        guarded(m, () -> {
-          runtime.instance(m).poll();
-          return List.of();
-        });
-      }
+      all.addAll(live(tenant.tenantId()));
     }
+    return all;
+  }
+
+  /** One module's polling tick, outside any transaction (it may call its vendor); a failure is logged. */
+  public void poll(TenantModule m) {
+    guarded(m, () -> {
+      runtime.instance(m).poll();
+      return List.of();
+    });
   }
 
   /** Queues the agent's action for the module; the module does the work from the outbox. */

@@ -48,7 +48,7 @@ public class ModulePollWorker {
 
   void runOnce() {
     try {
-      capabilities.pollAll();
+      capabilities.pollable().forEach(capabilities::poll);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Module polling failed; next tick in " + poll, e);
     }
