@@ -10,12 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Slack's published Web API document (Swagger 2, {@code slackapi/slack-api-specs}) and Atlassian's
@@ -23,8 +21,10 @@ import java.util.stream.Collectors;
  * bridges them and nothing else: the token travels as {@code Authorization: Bearer} (the document
  * names it a {@code token} header or query parameter), and read methods such as {@code users.info}
  * are called with POST and a form body as the SDK does (the document only lists GET with a query).
- * The SDK also writes booleans as {@code 0}/{@code 1}, which Slack accepts and the document types as
- * boolean; those become {@code false}/{@code true} before the check.
+ * A form carries only strings, and the validator would guess their types ({@code ts=1764237600.000100}
+ * a number); each field is therefore read as the type the document declares for it, as Slack does, with
+ * the SDK's {@code 0}/{@code 1} booleans as false/true, and checked as the JSON body the document also
+ * accepts. A value that does not fit its declared type stays a string and fails the check.
  */
 final class SlackSpec {
 
@@ -32,38 +32,61 @@ final class SlackSpec {
   /** Methods the document describes as GET with a query string and the token in it. */
   private static final Set<String> GET_WITH_QUERY_TOKEN = Set.of("/users.info", "/conversations.replies");
   private static final Set<String> GET_WITH_HEADER_TOKEN = Set.of("/auth.test");
-  private static final Set<String> BOOLEANS = Set.of("as_user", "link_names", "mrkdwn", "reply_broadcast",
-      "unfurl_links", "unfurl_media", "inclusive", "include_locale");
 
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Parsing the document takes seconds; the validator is immutable, so one serves every fake. */
   private static final class Loaded {
-    static final OpenApiInteractionValidator VALIDATOR = load();
+    static final JsonNode SPEC = read();
+    static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
+        .createForInlineApiSpecification(SPEC.toString()).build();
   }
 
   private SlackSpec() {}
 
-  private static OpenApiInteractionValidator load() {
+  private static JsonNode read() {
     try (InputStream in = SlackSpec.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is missing from the test classpath");
       }
-      JsonNode spec = new ObjectMapper().readTree(in);
+      JsonNode spec = JSON.readTree(in);
       loosenTupleItems(spec);
-      return OpenApiInteractionValidator.createForInlineApiSpecification(spec.toString()).build();
+      return spec;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static String bool(String value) {
-    return switch (value) {
-      case "1" -> "true";
-      case "0" -> "false";
-      default -> value;
-    };
-  }
-
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  /** The form's fields as the types the document declares for the operation's parameters. */
+  private static ObjectNode typed(String method, String verb, Map<String, String> form) {
+    Map<String, String> declared = new java.util.HashMap<>();
+    for (JsonNode parameter : Loaded.SPEC.path("paths").path(method).path(verb).path("parameters")) {
+      declared.put(parameter.path("name").asText(), parameter.path("type").asText("string"));
+    }
+    ObjectNode body = JSON.createObjectNode();
+    form.forEach((name, value) -> {
+      switch (declared.getOrDefault(name, "string")) {
+        case "boolean" -> {
+          if (value.equals("1") || value.equals("true")) {
+            body.put(name, true);
+          } else if (value.equals("0") || value.equals("false")) {
+            body.put(name, false);
+          } else {
+            body.put(name, value);
+          }
+        }
+        case "integer", "number" -> {
+          try {
+            body.put(name, new java.math.BigDecimal(value));
+          } catch (NumberFormatException e) {
+            body.put(name, value);
+          }
+        }
+        default -> body.put(name, value);
+      }
+    });
+    return body;
   }
 
   /**
@@ -90,20 +113,21 @@ final class SlackSpec {
   static List<String> violations(String method, String token, String contentType, String rawBody,
       Map<String, String> form) {
     String path = "/api" + method;
-    SimpleRequest.Builder request;
+    boolean get = GET_WITH_QUERY_TOKEN.contains(method) || GET_WITH_HEADER_TOKEN.contains(method);
+    SimpleRequest.Builder request = get ? SimpleRequest.Builder.get(path) : SimpleRequest.Builder.post(path);
     if (GET_WITH_QUERY_TOKEN.contains(method)) {
-      request = SimpleRequest.Builder.get(path).withQueryParam("token", token);
-      form.forEach(request::withQueryParam);
-    } else if (GET_WITH_HEADER_TOKEN.contains(method)) {
-      request = SimpleRequest.Builder.get(path).withHeader("token", token);
-      form.forEach(request::withQueryParam);
+      request.withQueryParam("token", token);
     } else {
-      request = SimpleRequest.Builder.post(path).withHeader("token", token).withContentType(contentType);
-      if (contentType.startsWith("application/x-www-form-urlencoded")) {
-        request.withBody(form.entrySet().stream().map(e -> encode(e.getKey()) + "="
-            + encode(BOOLEANS.contains(e.getKey()) ? bool(e.getValue()) : e.getValue()))
-            .collect(Collectors.joining("&")));
-      } else if (rawBody != null && !rawBody.isEmpty()) {
+      request.withHeader("token", token);
+    }
+    if (get) {
+      typed(method, "get", form).fields().forEachRemaining(f -> request.withQueryParam(f.getKey(),
+          f.getValue().asText()));
+    } else if (contentType.startsWith("application/x-www-form-urlencoded")) {
+      request.withContentType("application/json").withBody(typed(method, "post", form).toString());
+    } else {
+      request.withContentType(contentType);
+      if (rawBody != null && !rawBody.isEmpty()) {
         request.withBody(rawBody);
       }
     }
