@@ -82,9 +82,13 @@ final class ForumMemory {
     return words.stream().filter(theirs::contains).count();
   }
 
+  /**
+   * Words of four letters or more, cut to their first five: a crude stem that lets "charged" meet
+   * "charges" and "refund" meet "refunded" without a language-specific stemmer.
+   */
   private static Set<String> words(String text) {
     return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).filter(w -> w.length() > 3)
-        .collect(Collectors.toCollection(LinkedHashSet::new));
+        .map(w -> w.length() > 5 ? w.substring(0, 5) : w).collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   private static String cut(String text) {
