@@ -41,7 +41,7 @@ final class ForumMemory {
       List<String> ids = new ArrayList<>(current.map(v -> Arrays.asList(v.split(" "))).orElse(List.of()));
       ids.remove(Long.toString(conversationId));
       ids.add(Long.toString(conversationId));
-      while (ids.size() > REMEMBERED) {
+      while (ids.size() > REMEMBERED || String.join(" ", ids).length() > ROW) {
         ids.remove(0);
       }
       if (mappings.compareAndSet(TYPE, INDEX, current.orElse(null), String.join(" ", ids))) {

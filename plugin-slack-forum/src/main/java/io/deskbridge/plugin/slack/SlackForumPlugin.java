@@ -126,7 +126,8 @@ final class SlackForumPlugin implements Plugin {
 
   @Override
   public WebhookResponse handleWebhook(WebhookRequest request) {
-    if (!request.path().equals("/events")) {
+    // The platform hands the rest of the path without its slash; a test server may keep it.
+    if (!request.path().replaceFirst("^/", "").equals("events")) {
       return WebhookResponse.notFound();
     }
     return hook.handle(request);

@@ -24,6 +24,7 @@ final class Unanswered {
   static final String AUTO = "auto";
   private static final String TYPE = "pending";
   private static final String INDEX = "index";
+  private static final int INDEX_CHARS = 480;
 
   private final Duration autoAfter;
   private final PluginContext context;
@@ -101,7 +102,13 @@ final class Unanswered {
       Optional<String> current = mappings.remoteId(TYPE, INDEX);
       List<String> ids = new ArrayList<>(current.filter(v -> !v.isEmpty())
           .map(v -> Arrays.asList(v.split(" "))).orElse(List.of()));
-      String next = String.join(" ", edit.apply(ids));
+      List<String> edited = edit.apply(ids);
+      // A mapping value holds 500 characters: past that the longest-waiting ones were asked already
+      // or answered by now, and the SLA warning still asks for them.
+      while (String.join(" ", edited).length() > INDEX_CHARS) {
+        edited.remove(0);
+      }
+      String next = String.join(" ", edited);
       if (current.orElse("").equals(next) || mappings.compareAndSet(TYPE, INDEX, current.orElse(null), next)) {
         return;
       }

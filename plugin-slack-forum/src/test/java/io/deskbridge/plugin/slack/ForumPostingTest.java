@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deskbridge.core.event.SlaWarned;
 import io.deskbridge.core.plugin.spi.DeliveryResult;
+import io.deskbridge.core.sla.SlaTarget;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -101,6 +103,33 @@ class ForumPostingTest {
 
     assertEquals(List.of(), tenant.jobs.queued);
     assertEquals(0, slack.calls("chat.postMessage"));
+  }
+
+  @Test
+  void aFullWaitingIndexDropsTheLongestWaitingAndKeepsWorking() {
+    SlackForumPlugin plugin = tenant.plugin();
+    for (long conversation = 1_000_000; conversation < 1_000_100; conversation++) {
+      TestTenant.deliver(plugin, tenant.customerMessage(conversation, "hello"));
+    }
+    TestTenant.deliver(plugin, tenant.customerMessage(81, "My invoice was charged twice"));
+
+    assertTrue(tenant.mappings.remoteId("pending", "index").orElseThrow().length() <= 500);
+    tenant.clock.advance(Duration.ofMinutes(6));
+    plugin.poll();
+    assertEquals(List.of(81L), tenant.jobs.queued.stream().map(j -> j.conversationId()).toList());
+  }
+
+  @Test
+  void anSlaWarningAsksAtOnce() {
+    SlackForumPlugin plugin = tenant.plugin();
+    SlaWarned warning = new SlaWarned(TestTenant.ID, 81, SlaTarget.FIRST_REPLY, tenant.clock.instant(),
+        tenant.clock.instant().plusSeconds(600), "Gold", tenant.clock.instant());
+
+    assertTrue(plugin.wants(warning));
+    assertEquals(DeliveryResult.Outcome.DONE, TestTenant.deliver(plugin, warning).outcome());
+
+    assertEquals(1, slack.topLevel(FakeSlack.FORUM).size());
+    assertFalse(tenant.with("askOnSlaWarning", false).plugin().wants(warning));
   }
 
   @Test
