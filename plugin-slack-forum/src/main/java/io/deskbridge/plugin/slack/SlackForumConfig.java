@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * One tenant's Slack #forum settings, typed (see {@link SlackForumPluginFactory} for the keys).
  *
- * @param autoAfter empty when only agents ask (configured as PT0S)
+ * @param autoAfter empty when only agents ask (configured as PT0S or {@code manual})
  */
 record SlackForumConfig(URI baseUrl, Secret botToken, Secret signingSecret, String channel,
     Map<String, String> categoryChannels, Optional<Duration> autoAfter, boolean askOnSlaWarning,
@@ -20,11 +20,28 @@ record SlackForumConfig(URI baseUrl, Secret botToken, Secret signingSecret, Stri
 
   static SlackForumConfig from(PluginConfig c) {
     URI base = c.uri("baseUrl") == null ? URI.create("https://slack.com/api/") : c.uri("baseUrl");
-    Duration auto = c.value("autoAfter").map(Duration.class::cast).orElse(Duration.ofMinutes(5));
     return new SlackForumConfig(base, c.secret("botToken"), c.secret("signingSecret"),
         orDefault(c.string("channel"), "#forum"), pairs(c.list("categoryChannels")),
-        Optional.of(auto).filter(d -> !d.isZero()), flag(c, "askOnSlaWarning", true), flag(c, "sharePlan", true),
+        autoAfter(c.string("autoAfter")).orElse(Optional.empty()), flag(c, "askOnSlaWarning", true), flag(c, "sharePlan", true),
         flag(c, "shareCustomerName", false), flag(c, "maskContacts", true));
+  }
+
+  /**
+   * @return empty when the value is no valid setting; inside, empty for manual only
+   */
+  static Optional<Optional<Duration>> autoAfter(String value) {
+    if (value == null || value.isBlank()) {
+      return Optional.of(Optional.of(Duration.ofMinutes(5)));
+    }
+    if (value.trim().equalsIgnoreCase("manual")) {
+      return Optional.of(Optional.empty());
+    }
+    try {
+      Duration d = Duration.parse(value.trim());
+      return d.isNegative() ? Optional.empty() : Optional.of(Optional.of(d).filter(x -> !x.isZero()));
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   /** The channel a question of this category is asked in. */

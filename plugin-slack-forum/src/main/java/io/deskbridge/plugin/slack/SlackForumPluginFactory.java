@@ -41,9 +41,14 @@ public final class SlackForumPluginFactory implements PluginFactory {
       .defaultValue("#forum").help("Channel id (C0123…) or name; the bot must be a member.").build();
   static final ConfigProperty CATEGORY_CHANNELS = ConfigProperty.of("categoryChannels", ConfigType.LIST,
       "Category → channel").help("Lines 'Category name=channel', for categories asked elsewhere.").build();
-  static final ConfigProperty AUTO_AFTER = ConfigProperty.of("autoAfter", ConfigType.DURATION,
-      "Ask automatically after").defaultValue("PT5M").help("A conversation whose customer waits this long"
-          + " without an agent's reply is asked in the channel; PT0S: only when an agent asks.").build();
+  /**
+   * An ISO-8601 duration typed as text: the platform's duration type refuses zero, and fills a blank
+   * field with the default, so "manual only" is written {@code PT0S} (or {@code manual}).
+   */
+  static final ConfigProperty AUTO_AFTER = ConfigProperty.of("autoAfter", ConfigType.STRING,
+      "Ask automatically after").defaultValue("PT5M").help("ISO-8601, e.g. PT5M: a conversation whose"
+          + " customer waits this long without an agent's reply is asked in the channel. PT0S or 'manual':"
+          + " only when an agent asks.").build();
   static final ConfigProperty ASK_ON_SLA_WARNING = ConfigProperty.of("askOnSlaWarning", ConfigType.BOOLEAN,
       "Ask when an SLA is at risk").defaultValue("true").build();
   static final ConfigProperty SHARE_PLAN = ConfigProperty.of("sharePlan", ConfigType.BOOLEAN,
@@ -95,8 +100,10 @@ public final class SlackForumPluginFactory implements PluginFactory {
     }
     SlackForumConfig.malformed(config.list(CATEGORY_CHANNELS.key())).stream().findFirst().ifPresent(line ->
         errors.add(new FieldError(CATEGORY_CHANNELS.key(), "'" + line + "' is not 'Category=channel'")));
-    slack.autoAfter().filter(d -> d.isNegative()).ifPresent(d ->
-        errors.add(new FieldError(AUTO_AFTER.key(), "cannot be negative")));
+    if (SlackForumConfig.autoAfter(config.string(AUTO_AFTER.key())).isEmpty()) {
+      errors.add(new FieldError(AUTO_AFTER.key(), "must be an ISO-8601 duration such as PT5M, or PT0S"
+          + " (manual only)"));
+    }
     return errors;
   }
 

@@ -7,7 +7,6 @@ import io.deskbridge.core.plugin.spi.ConfigProperty;
 import io.deskbridge.core.plugin.spi.PluginConfig;
 import io.deskbridge.core.shared.FieldError;
 import java.net.URI;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +35,21 @@ class ConfigurationTest {
     values.put("baseUrl", URI.create("https://slack.com/api"));
     values.put("channel", "my forum");
     values.put("categoryChannels", List.of("Billing"));
-    values.put("autoAfter", Duration.ofMinutes(-1));
+    values.put("autoAfter", "five minutes");
 
     List<String> keys = factory.validate(new PluginConfig(values)).stream().map(FieldError::field).toList();
 
     assertEquals(List.of("baseUrl", "channel", "categoryChannels", "autoAfter"), keys);
+  }
+
+  @Test
+  void manualOnlyIsWrittenAsZeroOrManual() {
+    for (String manual : List.of("PT0S", "manual")) {
+      assertEquals(List.of(), factory.validate(new PluginConfig(Map.of("autoAfter", manual))));
+      assertTrue(SlackForumConfig.from(new PluginConfig(Map.of("autoAfter", manual))).autoAfter().isEmpty());
+    }
+    assertEquals(java.util.Optional.of(java.time.Duration.ofMinutes(5)),
+        SlackForumConfig.from(new PluginConfig(Map.of())).autoAfter());
   }
 
   @Test

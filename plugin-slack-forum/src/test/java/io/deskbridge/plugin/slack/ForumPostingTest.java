@@ -134,7 +134,7 @@ class ForumPostingTest {
 
   @Test
   void manualOnlyWhenAutoAfterIsZero() {
-    SlackForumPlugin plugin = tenant.with("autoAfter", Duration.ZERO).plugin();
+    SlackForumPlugin plugin = tenant.with("autoAfter", "PT0S").plugin();
     assertFalse(plugin.wants(tenant.customerMessage(81, "hello?")));
 
     tenant.clock.advance(Duration.ofHours(1));

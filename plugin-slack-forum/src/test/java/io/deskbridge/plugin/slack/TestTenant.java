@@ -55,7 +55,7 @@ final class TestTenant {
     settings.put("botToken", new Secret(FakeSlack.BOT_TOKEN));
     settings.put("signingSecret", new Secret(FakeSlack.SIGNING_SECRET));
     settings.put("channel", "#forum");
-    settings.put("autoAfter", Duration.ofMinutes(5));
+    settings.put("autoAfter", "PT5M");
   }
 
   TestTenant with(String key, Object value) {
