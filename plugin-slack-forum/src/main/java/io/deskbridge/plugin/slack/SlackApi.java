@@ -41,6 +41,9 @@ final class SlackApi implements AutoCloseable {
     SlackConfig sdk = new SlackConfig();
     sdk.setMethodsEndpointUrlPrefix(config.baseUrl().toString());
     sdk.setPrettyResponseLoggingEnabled(false);
+    // The SDK's own call statistics run background threads per instance and are not needed: the
+    // outbox and the per-channel pacer already keep to Slack's limits.
+    sdk.getMethodsConfig().setStatsEnabled(false);
     this.slack = Slack.getInstance(sdk);
     this.methods = slack.methods(config.botToken().reveal());
   }
