@@ -17,6 +17,7 @@ import io.deskbridge.core.plugin.spi.Plugin;
 import io.deskbridge.core.plugin.spi.PluginContext;
 import io.deskbridge.core.plugin.spi.WebhookRequest;
 import io.deskbridge.core.plugin.spi.WebhookResponse;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,11 +52,12 @@ final class SlackForumPlugin implements Plugin {
     this.config = config;
     this.context = context;
     this.api = new SlackApi(config);
-    this.threads = new ForumThreads(context.mappings(), context.clock());
+    Clock clock = new InstantClock(context.clock());
+    this.threads = new ForumThreads(context.mappings(), clock);
     this.memory = new ForumMemory(context.mappings());
     this.asking = new Asking(config, context, api, threads, memory);
-    this.unanswered = new Unanswered(config.autoAfter().orElse(null), context, threads);
-    this.hook = new EventsHook(new RequestSignature(config.signingSecret().reveal(), context.clock()), context,
+    this.unanswered = new Unanswered(config.autoAfter().orElse(null), context, clock, threads);
+    this.hook = new EventsHook(new RequestSignature(config.signingSecret().reveal(), clock), context,
         threads);
     this.replies = new ForumReplies(context, api, memory);
   }

@@ -4,6 +4,7 @@ import io.deskbridge.core.plugin.spi.Lease;
 import io.deskbridge.core.plugin.spi.Mappings;
 import io.deskbridge.core.plugin.spi.PluginContext;
 import io.deskbridge.core.plugin.spi.SupportDirectory.MessageFacts;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,11 +32,14 @@ final class Unanswered {
   private final ForumThreads threads;
   private final Lease lease;
 
-  Unanswered(Duration autoAfter, PluginContext context, ForumThreads threads) {
+  private final Clock clock;
+
+  Unanswered(Duration autoAfter, PluginContext context, Clock clock, ForumThreads threads) {
     this.autoAfter = autoAfter;
     this.context = context;
+    this.clock = clock;
     this.threads = threads;
-    this.lease = new Lease(context.mappings(), "slack-forum-auto", context.clock());
+    this.lease = new Lease(context.mappings(), "slack-forum-auto", clock);
   }
 
   void waiting(long conversationId) {
@@ -60,7 +64,7 @@ final class Unanswered {
       return;
     }
     try {
-      Instant now = context.clock().instant();
+      Instant now = clock.instant();
       for (String id : ids()) {
         long conversationId = Long.parseLong(id);
         Optional<Instant> since = waitingSince(conversationId);
