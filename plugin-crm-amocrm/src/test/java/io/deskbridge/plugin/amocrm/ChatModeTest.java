@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.deskbridge.core.plugin.spi.testing.HookServer;
 
 import io.deskbridge.core.conversation.AuthorType;
 import io.deskbridge.core.conversation.Visibility;
@@ -80,7 +81,7 @@ class ChatModeTest {
     TestTenant t = TestTenant.withToken(amo).inChatMode(amojo).customer(40, "Ada", "ada@example.com", null);
     AmoCrmPlugin plugin = t.plugin();
     deliverUntilSettled(plugin, t.opened(81, 40));
-    try (HookServer hooks = new HookServer(plugin)) {
+    try (HookServer hooks = new HookServer(plugin, "/hooks/acme/amocrm/")) {
       FakeAmojo.Sent sent = amojo.managerReplies(hooks.url("chat"), key(81), "Olga Manager", "Refund is on its way");
       assertEquals(200, sent.status());
       assertEquals(200, amojo.replayLastWebhook(hooks.url("chat")), "a replay is acknowledged");
@@ -100,7 +101,7 @@ class ChatModeTest {
     TestTenant t = TestTenant.withToken(amo).inChatMode(amojo).customer(40, "Ada", null, null);
     AmoCrmPlugin plugin = t.plugin();
     deliverUntilSettled(plugin, t.opened(81, 40));
-    try (HookServer hooks = new HookServer(plugin)) {
+    try (HookServer hooks = new HookServer(plugin, "/hooks/acme/amocrm/")) {
       FakeAmojo.Sent sent = amojo.managerReplies(hooks.url("chat"), key(81), "Olga Manager", "Try again now");
       run(plugin, t.jobs.queued.get(0));
       MessageAdded echo = new MessageAdded(TestTenant.ID, 81, 9000, Visibility.PUBLIC, AuthorType.AGENT, null,
@@ -117,7 +118,7 @@ class ChatModeTest {
     TestTenant t = TestTenant.withToken(amo).inChatMode(amojo).customer(40, "Ada", null, null);
     AmoCrmPlugin plugin = t.plugin();
     deliverUntilSettled(plugin, t.opened(81, 40));
-    try (HookServer hooks = new HookServer(plugin)) {
+    try (HookServer hooks = new HookServer(plugin, "/hooks/acme/amocrm/")) {
       assertEquals(401, amojo.forgedReply(hooks.url("chat"), key(81), "Send your password"));
       assertTrue(t.jobs.queued.isEmpty());
     }
@@ -129,7 +130,7 @@ class ChatModeTest {
     AmoCrmPlugin plugin = t.plugin();
     deliverUntilSettled(plugin, t.opened(81, 40));
     t.replies.closed.add(81L);
-    try (HookServer hooks = new HookServer(plugin)) {
+    try (HookServer hooks = new HookServer(plugin, "/hooks/acme/amocrm/")) {
       FakeAmojo.Sent sent = amojo.managerReplies(hooks.url("chat"), key(81), "Olga Manager", "Hello?");
       run(plugin, t.jobs.queued.get(0));
       assertEquals(List.of(-1), amojo.statuses(sent.msgid()));

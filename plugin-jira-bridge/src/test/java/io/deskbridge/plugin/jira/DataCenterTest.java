@@ -4,6 +4,7 @@ import static io.deskbridge.plugin.jira.TestTenant.action;
 import static io.deskbridge.plugin.jira.TestTenant.deliver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.deskbridge.core.plugin.spi.testing.HookServer;
 
 import io.deskbridge.core.plugin.spi.DeliveryResult;
 import java.util.List;
@@ -44,7 +45,7 @@ class DataCenterTest {
     TestTenant t = TestTenant.of(jira).withAdasConversation();
     JiraPlugin plugin = t.plugin();
     deliver(plugin, action("create", 81, Map.of()), 1);
-    try (HookServer hooks = new HookServer(plugin)) {
+    try (HookServer hooks = new HookServer(plugin, "/hooks/acme/jira")) {
       jira.webhookTo(hooks.url(""), TestTenant.WEBHOOK_SECRET);
 
       assertEquals(200, jira.comment("SUP-1", "Grace", "Patched on *prod*"));

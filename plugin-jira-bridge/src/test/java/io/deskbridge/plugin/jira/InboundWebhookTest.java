@@ -4,6 +4,7 @@ import static io.deskbridge.plugin.jira.TestTenant.action;
 import static io.deskbridge.plugin.jira.TestTenant.deliver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.deskbridge.core.plugin.spi.testing.HookServer;
 
 import io.deskbridge.core.plugin.spi.ActionRequest;
 import io.deskbridge.core.plugin.spi.DeliveryResult;
@@ -33,7 +34,7 @@ class InboundWebhookTest {
   JiraPlugin escalated(TestTenant t) {
     JiraPlugin plugin = t.plugin();
     assertEquals(DeliveryResult.Outcome.DONE, deliver(plugin, action("create", 81, Map.of()), 1).outcome());
-    hooks = new HookServer(plugin);
+    hooks = new HookServer(plugin, "/hooks/acme/jira");
     jira.webhookTo(hooks.url(""), TestTenant.WEBHOOK_SECRET);
     return plugin;
   }

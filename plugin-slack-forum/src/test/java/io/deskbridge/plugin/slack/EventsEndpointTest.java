@@ -2,6 +2,7 @@ package io.deskbridge.plugin.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.deskbridge.core.plugin.spi.testing.HookServer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
@@ -25,7 +26,7 @@ class EventsEndpointTest {
   @BeforeEach
   void askFirst() {
     plugin = tenant.plugin();
-    hooks = new HookServer(plugin);
+    hooks = new HookServer(plugin, "/hooks/acme/slack-forum");
     slack.deliverEventsTo(hooks.url("/events"));
     TestTenant.deliver(plugin, TestTenant.ask(81, "Can we refund after 30 days?"));
     parentTs = slack.topLevel(FakeSlack.FORUM).get(0).get("ts").asText();

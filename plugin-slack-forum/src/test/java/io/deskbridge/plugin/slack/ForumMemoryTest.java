@@ -2,6 +2,7 @@ package io.deskbridge.plugin.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.deskbridge.core.plugin.spi.testing.HookServer;
 
 import io.deskbridge.core.plugin.spi.ActionRequest;
 import io.deskbridge.core.plugin.spi.SupportDirectory;
@@ -26,7 +27,7 @@ class ForumMemoryTest {
   @Test
   void aSimilarQuestionFindsTheEarlierThreadAnswer() {
     SlackForumPlugin plugin = tenant.plugin();
-    try (HookServer hooks = new HookServer(plugin)) {
+    try (HookServer hooks = new HookServer(plugin, "/hooks/acme/slack-forum")) {
       slack.deliverEventsTo(hooks.url("/events"));
       TestTenant.deliver(plugin, TestTenant.ask(81, "Can a double charge be refunded after 30 days?"));
       String ts = slack.topLevel(FakeSlack.FORUM).get(0).get("ts").asText();
