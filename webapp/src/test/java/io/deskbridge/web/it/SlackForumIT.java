@@ -1,7 +1,11 @@
 package io.deskbridge.web.it;
 
+import static io.deskbridge.web.it.AmoCrmIT.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskbridge.plugin.slack.FakeSlack;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +54,46 @@ class SlackForumIT {
   }
 
   @Test
+  void anAskedQuestionIsAnsweredInTheThreadAndMarkedAnswered() {
+    TestTenant t = TestTenant.create(api, "slack-forum");
+    Api.Reply enabled = enable(t);
+    assertEquals(200, enabled.status(), enabled::toString);
+    assertTrue(!enabled.raw().contains(FakeSlack.BOT_TOKEN) && !enabled.raw().contains(FakeSlack.SIGNING_SECRET),
+        "secrets are write-only");
+    JsonNode check = api.post(t.path("/modules/slack-forum/test"), t.adminToken(), "").json();
+    assertTrue(check.get("ok").asBoolean(), check::toString);
+    slack.deliverEventsTo(api.baseUrl() + "/hooks/" + t.slug() + "/slack-forum/events");
+
+    long conversation = t.newConversation(api, "forum-customer");
+    Api.Reply asked = api.post(t.path("/conversations/" + conversation + "/actions/slack-forum.ask"),
+        t.agentToken(), Map.of("question", "Can we refund after 30 days? Customer wrote from ada@example.com"));
+    assertTrue(asked.status() < 300, asked::toString);
+    List<ObjectNode> posts;
+    try {
+      posts = await(() -> slack.topLevel(FakeSlack.FORUM), p -> p.size() == 1);
+    } catch (AssertionError e) {
+      throw new AssertionError(asked + " / outbox: " + api.get(t.path("/outbox"), t.adminToken()).raw()
+          + " / slack: " + slack.requests(), e);
+    }
+    String blocks = posts.get(0).get("blocks").toString();
+    assertTrue(blocks.contains("Can we refund after 30 days?") && !blocks.contains("ada@example.com"), blocks);
+    assertTrue(blocks.contains("/conversations/" + conversation + "?tenant=" + t.slug()), blocks);
+
+    String ts = posts.get(0).get("ts").asText();
+    assertEquals(200, slack.reply(FakeSlack.FORUM, ts, "U0ADA", "Yes, up to 60 days.").statusCode());
+    String messages = t.path("/conversations/" + conversation + "/messages");
+    JsonNode note = await(() -> find(api.get(messages, t.agentToken()).json().get("items"), "Yes, up to 60 days."),
+        n -> n != null);
+    assertEquals("INTERNAL", note.get("visibility").asText(), note::toString);
+    assertTrue(note.get("text").asText().contains("Ada"), note::toString);
+
+    api.post(messages, t.agentToken(), Map.of("text", "Yes, we can refund it.", "visibility", "PUBLIC"));
+    ObjectNode updated = await(() -> slack.message(FakeSlack.FORUM, ts).orElseThrow(),
+        m -> m.has("reactions"));
+    assertTrue(updated.get("blocks").toString().contains("Answered"), updated::toString);
+  }
+
+  @Test
   void aForgedEventIsRefused() {
     TestTenant t = TestTenant.create(api, "slack-forged");
     enable(t);
@@ -61,5 +105,14 @@ class SlackForumIT {
     assertEquals(401, response.statusCode());
     assertEquals(200, slack.send(Api.object().put("type", "url_verification").put("challenge", "abc"), 0)
         .statusCode());
+  }
+
+  private static JsonNode find(JsonNode items, String text) {
+    for (JsonNode item : items) {
+      if (item.get("text").asText().contains(text)) {
+        return item;
+      }
+    }
+    return null;
   }
 }
