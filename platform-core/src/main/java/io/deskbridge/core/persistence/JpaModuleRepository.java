@@ -80,6 +80,22 @@ public class JpaModuleRepository implements ModuleRepository {
   }
 
   @Override
+  public void remove(ModuleMapping mapping) {
+    em.remove(mapping);
+  }
+
+  @Override
+  public List<ModuleMapping> recentMappings(long tenantId, String moduleId, String localType, int limit) {
+    return em.createQuery("select m from ModuleMapping m where m.tenantId = :t and m.moduleId = :m"
+            + " and m.localType = :lt order by m.updatedAt desc, m.id desc", ModuleMapping.class)
+        .setParameter("t", tenantId)
+        .setParameter("m", moduleId)
+        .setParameter("lt", localType)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
   public int replaceMapping(long tenantId, String moduleId, String localType, String localId, String expected,
       String replacement, java.time.Instant at) {
     return em.createQuery("update ModuleMapping m set m.remoteId = :r, m.updatedAt = :at where m.tenantId = :t"

@@ -54,6 +54,10 @@ public class ModuleMapping {
     this.updatedAt = at;
   }
 
+  public String localId() {
+    return localId;
+  }
+
   public String remoteId() {
     return remoteId;
   }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,6 +39,16 @@ public class ModuleMappings {
         () -> modules.add(new ModuleMapping(tenantId, moduleId, localType, localId, remoteId, clock.instant())));
   }
 
+  public void forget(long tenantId, String moduleId, String localType, String localId) {
+    modules.mapping(tenantId, moduleId, localType, localId).ifPresent(modules::remove);
+  }
+
+  public List<Mappings.Entry> recent(long tenantId, String moduleId, String localType, int limit) {
+    return modules.recentMappings(tenantId, moduleId, localType, limit).stream()
+        .map(m -> new Mappings.Entry(m.localId(), m.remoteId()))
+        .toList();
+  }
+
   /** See {@link Mappings#compareAndSet}: an insert for {@code expected == null}, else a conditional update. */
   public boolean compareAndSet(long tenantId, String moduleId, String localType, String localId, String expected,
       String replacement) {
@@ -64,6 +75,16 @@ public class ModuleMappings {
       @Override
       public void remember(String localType, String localId, String remoteId) {
         store.remember(tenantId, moduleId, localType, localId, remoteId);
+      }
+
+      @Override
+      public void forget(String localType, String localId) {
+        store.forget(tenantId, moduleId, localType, localId);
+      }
+
+      @Override
+      public List<Entry> recent(String localType, int limit) {
+        return store.recent(tenantId, moduleId, localType, limit);
       }
 
       @Override

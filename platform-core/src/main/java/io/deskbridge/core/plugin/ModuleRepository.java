@@ -22,6 +22,11 @@ public interface ModuleRepository {
 
   void add(ModuleMapping mapping);
 
+  void remove(ModuleMapping mapping);
+
+  /** The mappings of one local type, the most recently changed first. */
+  List<ModuleMapping> recentMappings(long tenantId, String moduleId, String localType, int limit);
+
   /** Points the mapping at {@code replacement} only if it still points at {@code expected}; rows changed. */
   int replaceMapping(long tenantId, String moduleId, String localType, String localId, String expected,
       String replacement, java.time.Instant at);

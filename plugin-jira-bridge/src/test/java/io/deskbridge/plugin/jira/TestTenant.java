@@ -5,12 +5,12 @@ import io.deskbridge.core.plugin.spi.ConversationNotes;
 import io.deskbridge.core.plugin.spi.ConversationWake;
 import io.deskbridge.core.plugin.spi.Delivery;
 import io.deskbridge.core.plugin.spi.DeliveryResult;
-import io.deskbridge.core.plugin.spi.Mappings;
 import io.deskbridge.core.plugin.spi.ModuleJobs;
 import io.deskbridge.core.plugin.spi.PluginConfig;
 import io.deskbridge.core.plugin.spi.PluginContext;
 import io.deskbridge.core.plugin.spi.Secret;
 import io.deskbridge.core.plugin.spi.SupportDirectory;
+import io.deskbridge.core.plugin.spi.testing.InMemoryMappings;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -126,27 +126,6 @@ final class TestTenant {
 
   static DeliveryResult deliver(JiraPlugin plugin, ActionRequest action, int attempt) {
     return plugin.deliver(new Delivery(1, "jira." + action.actionId(), attempt, null, action));
-  }
-
-  static final class InMemoryMappings implements Mappings {
-    final Map<String, String> remote = new ConcurrentHashMap<>();
-
-    @Override
-    public Optional<String> remoteId(String localType, String localId) {
-      return Optional.ofNullable(remote.get(localType + ":" + localId));
-    }
-
-    @Override
-    public void remember(String localType, String localId, String remoteId) {
-      remote.put(localType + ":" + localId, remoteId);
-    }
-
-    @Override
-    public boolean compareAndSet(String localType, String localId, String expected, String replacement) {
-      String key = localType + ":" + localId;
-      return expected == null ? remote.putIfAbsent(key, replacement) == null
-          : remote.replace(key, expected, replacement);
-    }
   }
 
   static final class RecordedNotes implements ConversationNotes {

@@ -58,8 +58,9 @@ final class Asking {
       threads.release(conversationId, claim.get());
       throw e;
     }
-    memory.asked(conversationId, shared);
+    // The thread first: a colleague may answer the moment the post appears in the channel.
     threads.posted(conversationId, new ForumThreads.Post(posted.channel(), posted.ts()));
+    memory.asked(conversationId, shared);
   }
 
   /** Updates the post (✅ answered, by whom) and reacts, once per conversation. */

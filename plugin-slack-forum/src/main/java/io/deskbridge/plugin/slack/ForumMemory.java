@@ -4,9 +4,11 @@ import io.deskbridge.core.plugin.spi.Mappings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,16 +16,17 @@ import java.util.stream.Collectors;
 /**
  * The tenant's #forum memory, the handbook's reason for asking in the channel: each question with
  * the answers its thread got, searchable by the words of a new conversation. It lives in the module's
- * mappings (one row per question and per answer text, plus an index of the latest
- * {@value #REMEMBERED} questions), so a search reads a few hundred short rows and needs no table.
+ * mappings, one row per question and one per thread's answers; a search reads the
+ * {@value #SEARCHED} most recently answered questions, which keeps it to two queries however long
+ * the tenant has used the forum.
  */
 final class ForumMemory {
 
-  static final int REMEMBERED = 60;
+  static final int SEARCHED = 2000;
   /** A mapping value holds 500 characters. */
   private static final int ROW = 480;
-  private static final String TYPE = "memory";
-  private static final String INDEX = "index";
+  private static final String QUESTION = "forum-question";
+  private static final String ANSWERS = "forum-answers";
 
   /** A question asked before, with what colleagues answered. */
   record Entry(long conversationId, String question, String answers) {}
@@ -35,43 +38,37 @@ final class ForumMemory {
   }
 
   void asked(long conversationId, String question) {
-    mappings.remember(TYPE, "q:" + conversationId, cut(question));
-    for (int attempt = 0; attempt < 10; attempt++) {
-      Optional<String> current = mappings.remoteId(TYPE, INDEX);
-      List<String> ids = new ArrayList<>(current.map(v -> Arrays.asList(v.split(" "))).orElse(List.of()));
-      ids.remove(Long.toString(conversationId));
-      ids.add(Long.toString(conversationId));
-      while (ids.size() > REMEMBERED || String.join(" ", ids).length() > ROW) {
-        ids.remove(0);
-      }
-      if (mappings.compareAndSet(TYPE, INDEX, current.orElse(null), String.join(" ", ids))) {
-        return;
-      }
-    }
+    mappings.remember(QUESTION, Long.toString(conversationId), cut(question));
   }
 
   Optional<String> question(long conversationId) {
-    return mappings.remoteId(TYPE, "q:" + conversationId);
+    return mappings.remoteId(QUESTION, Long.toString(conversationId));
   }
 
   void answer(long conversationId, String author, String text) {
-    String earlier = mappings.remoteId(TYPE, "a:" + conversationId).orElse("");
-    mappings.remember(TYPE, "a:" + conversationId, cut((earlier.isEmpty() ? "" : earlier + " | ")
+    String earlier = mappings.remoteId(ANSWERS, Long.toString(conversationId)).orElse("");
+    mappings.remember(ANSWERS, Long.toString(conversationId), cut((earlier.isEmpty() ? "" : earlier + " | ")
         + author + ": " + text));
   }
 
   /** Answered questions sharing the most words with {@code text}, best first, never the asking one. */
   List<Entry> similar(long conversationId, String text, int limit) {
     Set<String> words = words(text);
-    String index = mappings.remoteId(TYPE, INDEX).orElse("");
+    List<Mappings.Entry> answered = mappings.recent(ANSWERS, SEARCHED);
+    if (answered.isEmpty()) {
+      return List.of();
+    }
+    // Most answered questions were asked recently too: one read for those, one each for the rest.
+    Map<String, String> questions = new HashMap<>();
+    mappings.recent(QUESTION, SEARCHED * 2).forEach(q -> questions.put(q.localId(), q.remoteId()));
     List<Entry> found = new ArrayList<>();
-    for (String id : index.isEmpty() ? new String[0] : index.split(" ")) {
-      long other = Long.parseLong(id);
-      Optional<String> answers = mappings.remoteId(TYPE, "a:" + other);
-      if (other == conversationId || answers.isEmpty()) {
-        continue;
+    for (Mappings.Entry answers : answered) {
+      long other = Long.parseLong(answers.localId());
+      if (other != conversationId) {
+        String question = questions.containsKey(answers.localId()) ? questions.get(answers.localId())
+            : question(other).orElse("");
+        found.add(new Entry(other, question, answers.remoteId()));
       }
-      found.add(new Entry(other, question(other).orElse(""), answers.get()));
     }
     return found.stream().filter(e -> overlap(words, e) > 0)
         .sorted(Comparator.comparingLong((Entry e) -> overlap(words, e)).reversed()).limit(limit).toList();

@@ -52,7 +52,7 @@ final class SlackForumPlugin implements Plugin {
     this.config = config;
     this.context = context;
     this.api = new SlackApi(config);
-    Clock clock = new InstantClock(context.clock());
+    Clock clock = context.clock();
     this.threads = new ForumThreads(context.mappings(), clock);
     this.memory = new ForumMemory(context.mappings());
     this.asking = new Asking(config, context, api, threads, memory);

@@ -7,31 +7,27 @@ import io.deskbridge.core.plugin.spi.SupportDirectory.MessageFacts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
- * Conversations whose customer waits for an agent, kept as an index in the module's mappings. On the
- * platform's minute tick one server of the cluster (a {@link Lease}) queues an {@code auto} job for
+ * Conversations whose customer waits for an agent, one row each in the module's mappings. On the
+ * platform's poll tick one server of the cluster (a {@link Lease}) queues an {@code auto} job for
  * each conversation waiting longer than {@code autoAfter}; the job asks, and {@link ForumThreads}
  * keeps it to one post even if two jobs ever meet.
  */
 final class Unanswered {
 
   static final String AUTO = "auto";
-  private static final String TYPE = "pending";
-  private static final String INDEX = "index";
-  private static final int INDEX_CHARS = 480;
+  /** More at once than a tick looks at are looked at by the next ticks, the most recent first. */
+  static final int PER_TICK = 5000;
+  private static final String TYPE = "waiting";
 
   private final Duration autoAfter;
   private final PluginContext context;
   private final ForumThreads threads;
   private final Lease lease;
-
   private final Clock clock;
 
   Unanswered(Duration autoAfter, PluginContext context, Clock clock, ForumThreads threads) {
@@ -43,30 +39,22 @@ final class Unanswered {
   }
 
   void waiting(long conversationId) {
-    change(ids -> {
-      if (!ids.contains(Long.toString(conversationId))) {
-        ids.add(Long.toString(conversationId));
-      }
-      return ids;
-    });
+    context.mappings().compareAndSet(TYPE, Long.toString(conversationId), null, "waiting");
   }
 
   void answered(long conversationId) {
-    change(ids -> {
-      ids.remove(Long.toString(conversationId));
-      return ids;
-    });
+    context.mappings().forget(TYPE, Long.toString(conversationId));
   }
 
   void tick() {
-    if (context.mappings().remoteId(TYPE, INDEX).filter(v -> !v.isEmpty()).isEmpty()
-        || !lease.tryAcquire(Duration.ofSeconds(50))) {
+    List<Mappings.Entry> waiting = context.mappings().recent(TYPE, PER_TICK);
+    if (waiting.isEmpty() || !lease.tryAcquire(Duration.ofSeconds(50))) {
       return;
     }
     try {
       Instant now = clock.instant();
-      for (String id : ids()) {
-        long conversationId = Long.parseLong(id);
+      for (Mappings.Entry entry : waiting) {
+        long conversationId = Long.parseLong(entry.localId());
         Optional<Instant> since = waitingSince(conversationId);
         if (since.isEmpty() || threads.postOf(conversationId).isPresent()) {
           answered(conversationId);
@@ -93,29 +81,4 @@ final class Unanswered {
     boolean open = context.directory().conversation(conversationId).map(c -> !"CLOSED".equals(c.status()))
         .orElse(false);
     return Optional.ofNullable(since).filter(s -> open);
-  }
-
-  private List<String> ids() {
-    String value = context.mappings().remoteId(TYPE, INDEX).orElse("");
-    return value.isEmpty() ? List.of() : List.of(value.split(" "));
-  }
-
-  private void change(UnaryOperator<List<String>> edit) {
-    Mappings mappings = context.mappings();
-    for (int attempt = 0; attempt < 20; attempt++) {
-      Optional<String> current = mappings.remoteId(TYPE, INDEX);
-      List<String> ids = new ArrayList<>(current.filter(v -> !v.isEmpty())
-          .map(v -> Arrays.asList(v.split(" "))).orElse(List.of()));
-      List<String> edited = edit.apply(ids);
-      // A mapping value holds 500 characters: past that the longest-waiting ones were asked already
-      // or answered by now, and the SLA warning still asks for them.
-      while (String.join(" ", edited).length() > INDEX_CHARS) {
-        edited.remove(0);
-      }
-      String next = String.join(" ", edited);
-      if (current.orElse("").equals(next) || mappings.compareAndSet(TYPE, INDEX, current.orElse(null), next)) {
-        return;
-      }
-    }
-  }
-}
+  }}

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskbridge.core.event.SlaWarned;
 import io.deskbridge.core.plugin.spi.DeliveryResult;
+import io.deskbridge.core.plugin.spi.SupportDirectory;
 import io.deskbridge.core.sla.SlaTarget;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -106,17 +109,24 @@ class ForumPostingTest {
   }
 
   @Test
-  void aFullWaitingIndexDropsTheLongestWaitingAndKeepsWorking() {
+  void hundredsOfWaitingCustomersAreEachAskedAboutOnce() {
     SlackForumPlugin plugin = tenant.plugin();
-    for (long conversation = 1_000_000; conversation < 1_000_100; conversation++) {
-      TestTenant.deliver(plugin, tenant.customerMessage(conversation, "hello"));
+    List<Long> waiting = new ArrayList<>();
+    for (long conversation = 1000; conversation < 1300; conversation++) {
+      tenant.conversations.put(conversation, new SupportDirectory.ConversationFacts(conversation, 40, "telegram",
+          Optional.empty(), Optional.empty(), "OPEN", tenant.clock.instant(), Optional.empty(), Optional.empty()));
+      tenant.messages.put(conversation, List.of(new SupportDirectory.MessageFacts(conversation, "customer",
+          Optional.empty(), false, "Question " + conversation, tenant.clock.instant())));
+      TestTenant.deliver(plugin, tenant.customerMessage(conversation, "Question " + conversation));
+      waiting.add(conversation);
     }
-    TestTenant.deliver(plugin, tenant.customerMessage(81, "My invoice was charged twice"));
 
-    assertTrue(tenant.mappings.remoteId("pending", "index").orElseThrow().length() <= 500);
     tenant.clock.advance(Duration.ofMinutes(6));
     plugin.poll();
-    assertEquals(List.of(81L), tenant.jobs.queued.stream().map(j -> j.conversationId()).toList());
+    tenant.clock.advance(Duration.ofMinutes(1));
+    plugin.poll();
+
+    assertEquals(waiting, tenant.jobs.queued.stream().map(j -> j.conversationId()).sorted().toList());
   }
 
   @Test

@@ -44,12 +44,17 @@ class SlackForumIT {
   }
 
   private Api.Reply enable(TestTenant t) {
+    return enable(t, "manual");
+  }
+
+  /** @param autoAfter {@code manual}, or how long a customer waits before the module asks */
+  private Api.Reply enable(TestTenant t, String autoAfter) {
     Map<String, Object> config = new HashMap<>();
     config.put("baseUrl", slack.url());
     config.put("botToken", FakeSlack.BOT_TOKEN);
     config.put("signingSecret", FakeSlack.SIGNING_SECRET);
     config.put("channel", "#forum");
-    config.put("autoAfter", "PT0S");
+    config.put("autoAfter", autoAfter);
     return api.put(t.path("/modules/slack-forum"), t.adminToken(), Map.of("enabled", true, "config", config));
   }
 
@@ -80,6 +85,9 @@ class SlackForumIT {
     assertTrue(blocks.contains("/conversations/" + conversation + "?tenant=" + t.slug()), blocks);
 
     String ts = posts.get(0).get("ts").asText();
+    // What the agent sees once the post is known: the thread's link on the conversation.
+    assertEquals("asked", await(() -> forumLink(t, conversation), l -> l != null).get("status").asText());
+
     assertEquals(200, slack.reply(FakeSlack.FORUM, ts, "U0ADA", "Yes, up to 60 days.").statusCode());
     String messages = t.path("/conversations/" + conversation + "/messages");
     JsonNode note = await(() -> find(api.get(messages, t.agentToken()).json().get("items"), "Yes, up to 60 days."),
@@ -91,6 +99,48 @@ class SlackForumIT {
     ObjectNode updated = await(() -> slack.message(FakeSlack.FORUM, ts).orElseThrow(),
         m -> m.has("reactions"));
     assertTrue(updated.get("blocks").toString().contains("Answered"), updated::toString);
+    assertEquals("answered", await(() -> forumLink(t, conversation), l -> l.get("status").asText()
+        .equals("answered")).get("status").asText());
+    assertEquals(1, slack.topLevel(FakeSlack.FORUM).size(), "asked once");
+
+    // The forum's memory: the next customer with the same question finds the thread's answer.
+    Api.Reply next = t.inbound(api, t.agentToken(), "refund-2", "forum-customer-2",
+        "Is a refund still possible 40 days after payment?");
+    long later = next.json().get("conversationId").asLong();
+    Api.Reply similar = api.post(t.path("/conversations/" + later + "/actions/slack-forum.similar"),
+        t.agentToken(), Map.of());
+    assertTrue(similar.status() < 300, similar::toString);
+    JsonNode found = await(() -> find(api.get(t.path("/conversations/" + later + "/messages"), t.agentToken())
+        .json().get("items"), "Similar questions answered in #forum"), n -> n != null);
+    assertEquals("INTERNAL", found.get("visibility").asText(), found::toString);
+    assertTrue(found.get("text").asText().contains("Yes, up to 60 days."), found::toString);
+    assertTrue(found.get("text").asText().contains("#" + conversation), found::toString);
+  }
+
+  @Test
+  void aCustomerWhoseFirstReplyIsAtRiskIsAskedAboutOnceInTheirOwnMaskedWords() {
+    TestTenant t = TestTenant.create(api, "slack-auto");
+    assertEquals(200, enable(t, "PT30M").status());
+    // The SLA warning comes before the half hour: it is the trigger here.
+    Api.Reply policy = api.post(t.path("/sla-policies"), t.adminToken(), Map.of("name", "Quick",
+        "firstReply", "PT8S", "nextReply", "PT8S", "resolution", "PT1H", "warnAtShare", 0.25));
+    assertEquals(201, policy.status(), policy::toString);
+    Api.Reply workflow = api.put(t.path("/rules/workflow"), t.adminToken(), Map.of("reopenWindow", "P7D", "defaultPolicyId", policy.id()));
+    assertEquals(200, workflow.status(), workflow::toString);
+
+    Api.Reply first = t.inbound(api, t.agentToken(), "auto-1", "auto-customer",
+        "My export to Excel fails since Monday, call me on +44 20 7946 0958");
+    long conversation = first.json().get("conversationId").asLong();
+    t.inbound(api, t.agentToken(), "auto-2", "auto-customer", "Still broken today.");
+
+    List<ObjectNode> posts = await(() -> slack.topLevel(FakeSlack.FORUM), p -> p.size() == 1);
+    String blocks = posts.get(0).get("blocks").toString();
+    assertTrue(blocks.contains("My export to Excel fails since Monday") && !blocks.contains("7946"), blocks);
+    assertEquals("asked", await(() -> forumLink(t, conversation), l -> l != null).get("status").asText());
+    // The breach and further messages come; the question stays asked once.
+    await(() -> api.get(t.path("/conversations/" + conversation), t.agentToken()).json().get("sla").toString(),
+        sla -> sla.contains("BREACHED"));
+    assertEquals(1, slack.topLevel(FakeSlack.FORUM).size(), () -> "posted once: " + slack.topLevel(FakeSlack.FORUM));
   }
 
   @Test
@@ -105,6 +155,17 @@ class SlackForumIT {
     assertEquals(401, response.statusCode());
     assertEquals(200, slack.send(Api.object().put("type", "url_verification").put("challenge", "abc"), 0)
         .statusCode());
+  }
+
+  /** The conversation's link to its #forum thread, or null before it is posted. */
+  private static JsonNode forumLink(TestTenant t, long conversation) {
+    JsonNode links = api.get(t.path("/conversations/" + conversation), t.agentToken()).json().get("links");
+    for (JsonNode link : links) {
+      if ("slack-forum".equals(link.path("type").asText())) {
+        return link;
+      }
+    }
+    return null;
   }
 
   private static JsonNode find(JsonNode items, String text) {

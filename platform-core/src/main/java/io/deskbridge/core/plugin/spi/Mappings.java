@@ -1,5 +1,6 @@
 package io.deskbridge.core.plugin.spi;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,6 +15,18 @@ public interface Mappings {
 
   /** Records (or replaces) the mapping; durable when this call returns. */
   void remember(String localType, String localId, String remoteId);
+
+  /** Removes the mapping if there is one; durable when this call returns. */
+  void forget(String localType, String localId);
+
+  /**
+   * The mappings of one local type, the most recently changed first, at most {@code limit}: for a
+   * module's own small records (the questions a forum answered, the conversations waiting for one).
+   */
+  List<Entry> recent(String localType, int limit);
+
+  /** One mapping of a local type. */
+  record Entry(String localId, String remoteId) {}
 
   /**
    * Atomically points the mapping at {@code replacement} if it currently points at {@code expected}
