@@ -54,6 +54,11 @@ public final class ModuleConfigs {
       if (property.isSecret() && (value == null || MASK.equals(value))) {
         value = storedSecrets.get(property.key());
       }
+      if (property.emptyAllowed() && "".equals(value)) {
+        typed.put(property.key(), "");
+        plain.put(property.key(), "");
+        continue;
+      }
       if (isBlank(value, property.type())) {
         value = property.defaultValue();
       }

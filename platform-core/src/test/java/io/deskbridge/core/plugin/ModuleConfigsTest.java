@@ -423,4 +423,18 @@ class ModuleConfigsTest {
       assertEquals(expected.value(property.key()), actual.value(property.key()), property.key());
     }
   }
+
+  @Test
+  void anEmptyValueIsKeptWhereItIsASettingOfItsOwnAndSurvivesTheRoundTrip() {
+    ConfigProperty askAfter = ConfigProperty.of("askAfter", ConfigType.STRING, "Ask after").defaultValue("PT5M")
+        .emptyAllowed().build();
+
+    assertEquals("", accepted(askAfter, ""));
+    assertEquals("PT5M", ModuleConfigs.parse(List.of(askAfter), Map.of(), Map.of()).config().value("askAfter")
+        .orElseThrow(), "absent still means the default");
+    ModuleConfigs.Parsed saved = parseOne(askAfter, "");
+    assertEquals(Optional.of(""), ModuleConfigs.load(List.of(askAfter), saved.plain(), Map.of()).value("askAfter"));
+    assertEquals("PT5M", accepted(ConfigProperty.of("other", ConfigType.STRING, "Other").defaultValue("PT5M")
+        .build(), ""), "elsewhere a blank field takes the default");
+  }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * One tenant's Slack #forum settings, typed (see {@link SlackForumPluginFactory} for the keys).
  *
- * @param autoAfter empty when only agents ask (configured as PT0S or {@code manual})
+ * @param autoAfter empty when only agents ask (configured as empty, PT0S or {@code manual})
  */
 record SlackForumConfig(URI baseUrl, Secret botToken, Secret signingSecret, String channel,
     Map<String, String> categoryChannels, Optional<Duration> autoAfter, boolean askOnSlaWarning,
@@ -30,10 +30,10 @@ record SlackForumConfig(URI baseUrl, Secret botToken, Secret signingSecret, Stri
    * @return empty when the value is no valid setting; inside, empty for manual only
    */
   static Optional<Optional<Duration>> autoAfter(String value) {
-    if (value == null || value.isBlank()) {
+    if (value == null) {
       return Optional.of(Optional.of(Duration.ofMinutes(5)));
     }
-    if (value.trim().equalsIgnoreCase("manual")) {
+    if (value.isBlank() || value.trim().equalsIgnoreCase("manual")) {
       return Optional.of(Optional.empty());
     }
     try {

@@ -42,13 +42,13 @@ public final class SlackForumPluginFactory implements PluginFactory {
   static final ConfigProperty CATEGORY_CHANNELS = ConfigProperty.of("categoryChannels", ConfigType.LIST,
       "Category → channel").help("Lines 'Category name=channel', for categories asked elsewhere.").build();
   /**
-   * An ISO-8601 duration typed as text: the platform's duration type refuses zero, and fills a blank
-   * field with the default, so "manual only" is written {@code PT0S} (or {@code manual}).
+   * An ISO-8601 duration typed as text, since the platform's duration type refuses zero; absent means
+   * the default, and an empty value (or {@code PT0S}, {@code manual}) means "only when an agent asks".
    */
   static final ConfigProperty AUTO_AFTER = ConfigProperty.of("autoAfter", ConfigType.STRING,
-      "Ask automatically after").defaultValue("PT5M").help("ISO-8601, e.g. PT5M: a conversation whose"
-          + " customer waits this long without an agent's reply is asked in the channel. PT0S or 'manual':"
-          + " only when an agent asks.").build();
+      "Ask automatically after").defaultValue("PT5M").emptyAllowed().help("ISO-8601, e.g. PT5M: a"
+          + " conversation whose customer waits this long without an agent's reply is asked in the channel."
+          + " Empty, PT0S or 'manual': only when an agent asks.").build();
   static final ConfigProperty ASK_ON_SLA_WARNING = ConfigProperty.of("askOnSlaWarning", ConfigType.BOOLEAN,
       "Ask when an SLA is at risk").defaultValue("true").build();
   static final ConfigProperty SHARE_PLAN = ConfigProperty.of("sharePlan", ConfigType.BOOLEAN,

@@ -43,8 +43,10 @@ class ConfigurationTest {
   }
 
   @Test
-  void manualOnlyIsWrittenAsZeroOrManual() {
-    for (String manual : List.of("PT0S", "manual")) {
+  void manualOnlyIsWrittenEmptyAsZeroOrAsManual() {
+    assertTrue(factory.configSpec().stream().filter(p -> p.key().equals("autoAfter")).findFirst().orElseThrow()
+        .emptyAllowed(), "an empty value is kept, not replaced by the default");
+    for (String manual : List.of("", "PT0S", "manual")) {
       assertEquals(List.of(), factory.validate(new PluginConfig(Map.of("autoAfter", manual))));
       assertTrue(SlackForumConfig.from(new PluginConfig(Map.of("autoAfter", manual))).autoAfter().isEmpty());
     }

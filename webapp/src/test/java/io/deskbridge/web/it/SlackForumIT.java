@@ -44,10 +44,10 @@ class SlackForumIT {
   }
 
   private Api.Reply enable(TestTenant t) {
-    return enable(t, "manual");
+    return enable(t, "");
   }
 
-  /** @param autoAfter {@code manual}, or how long a customer waits before the module asks */
+  /** @param autoAfter empty for "only when an agent asks", or how long a customer waits before the module asks */
   private Api.Reply enable(TestTenant t, String autoAfter) {
     Map<String, Object> config = new HashMap<>();
     config.put("baseUrl", slack.url());

@@ -8,12 +8,19 @@ import java.util.List;
  *
  * @param defaultValue the value used when the field is absent, as it would be typed (e.g. "PT5M")
  * @param options allowed values for ENUM and LIST (empty: any)
+ * @param emptyAllowed an empty string sent for the field is a setting of its own (Slack's "autoAfter":
+ *     ask only when an agent does) and is kept; otherwise a blank field takes the default
  */
 public record ConfigProperty(String key, String label, ConfigType type, boolean required,
-    String defaultValue, String help, List<String> options) {
+    String defaultValue, String help, List<String> options, boolean emptyAllowed) {
 
   public ConfigProperty {
     options = options == null ? List.of() : List.copyOf(options);
+  }
+
+  public ConfigProperty(String key, String label, ConfigType type, boolean required, String defaultValue,
+      String help, List<String> options) {
+    this(key, label, type, required, defaultValue, help, options, false);
   }
 
   public boolean isSecret() {
@@ -33,6 +40,7 @@ public record ConfigProperty(String key, String label, ConfigType type, boolean 
     private String defaultValue;
     private String help;
     private List<String> options = List.of();
+    private boolean emptyAllowed;
 
     private Builder(String key, ConfigType type, String label) {
       this.key = key;
@@ -60,8 +68,17 @@ public record ConfigProperty(String key, String label, ConfigType type, boolean 
       return this;
     }
 
+    /** An empty string is a value of its own, not "use the default" (a STRING field only). */
+    public Builder emptyAllowed() {
+      if (type != ConfigType.STRING) {
+        throw new IllegalStateException(key + ": only a STRING field can keep an empty value");
+      }
+      this.emptyAllowed = true;
+      return this;
+    }
+
     public ConfigProperty build() {
-      return new ConfigProperty(key, label, type, required, defaultValue, help, options);
+      return new ConfigProperty(key, label, type, required, defaultValue, help, options, emptyAllowed);
     }
   }
 }

@@ -15,11 +15,11 @@ public record ModuleView(String id, String name, String description, String vers
     List<FieldView> configSchema, Map<String, Object> config, Map<String, String> secrets) {
 
   public record FieldView(String key, String label, String type, boolean required, boolean secret,
-      String defaultValue, String help, List<String> options) {
+      String defaultValue, String help, List<String> options, boolean emptyAllowed) {
 
     static FieldView of(ConfigProperty p) {
       return new FieldView(p.key(), p.label(), p.type().name(), p.required(), p.isSecret(), p.defaultValue(),
-          p.help(), p.options());
+          p.help(), p.options(), p.emptyAllowed());
     }
   }
 
