@@ -15,25 +15,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two instances on one PostgreSQL database serve one #forum: an agent's "ask" sent to both at once
- * (a double click behind a load balancer) posts each question once, and a colleague's answer that
- * Slack delivers to one instance and retries on the other becomes one internal note. Runs in the
+ * (a double click behind a load balancer) posts each question once, a colleague's answer that Slack
+ * delivers to one instance and retries on the other becomes one internal note, and customers left
+ * unanswered past the threshold are each posted once while both instances tick. Runs in the
  * PostgreSQL pass of CI (embedded H2 cannot be shared by two processes).
  */
 class SlackForumClusterIT {
 
-  static final int QUESTIONS = 12;
+  static final int QUESTIONS = 8;
 
   @Test
   void twoInstancesPostEachQuestionOnceAndNoteEachAnswerOnce() throws Exception {
-    try (TwoInstances cluster = TwoInstances.start("slack-cluster", Map.of());
+    try (TwoInstances cluster = TwoInstances.start("slack-cluster", Map.of("DESKBRIDGE_MODULES_POLL", "PT1S"));
         FakeSlack slack = new FakeSlack()) {
       Api a = cluster.a();
       Api b = cluster.b();
       TestTenant t = TestTenant.createWith(a, cluster.adminToken, "slackc");
-      Api.Reply enabled = a.put(t.path("/modules/slack-forum"), t.adminToken(), Map.of("enabled", true,
-          "config", Map.of("baseUrl", slack.url(), "botToken", FakeSlack.BOT_TOKEN,
-              "signingSecret", FakeSlack.SIGNING_SECRET, "channel", "#forum", "autoAfter", "manual")));
-      assertEquals(200, enabled.status(), enabled::toString);
+      enable(a, t, slack, "");
 
       List<Long> conversations = new ArrayList<>();
       for (int i = 0; i < QUESTIONS; i++) {
@@ -80,7 +78,32 @@ class SlackForumClusterIT {
             () -> "one note in conversation " + conversation);
       }
       assertEquals(List.of(), slack.specViolations());
+
+      // Customers nobody answers for two seconds: both instances tick, each question is posted once.
+      TestTenant auto = TestTenant.createWith(a, cluster.adminToken, "slacka");
+      enable(b, auto, slack, "PT2S");
+      List<Long> waiting = new ArrayList<>();
+      for (int i = 0; i < QUESTIONS; i++) {
+        waiting.add(auto.inbound(i % 2 == 0 ? a : b, auto.agentToken(), "wait-" + i, "slw-" + i,
+            "Where is my parcel " + i + "?").json().get("conversationId").asLong());
+      }
+      for (long conversation : waiting) {
+        await(() -> link(a, auto, conversation), l -> l != null);
+      }
+      awaitJobsDone(b, auto, QUESTIONS);
+      for (long conversation : waiting) {
+        assertEquals(1, slack.topLevel(FakeSlack.FORUM).stream().filter(p -> p.get("blocks").toString()
+            .contains("/conversations/" + conversation + "?")).count(), () -> "one post for " + conversation);
+      }
+      assertEquals(2 * QUESTIONS, slack.topLevel(FakeSlack.FORUM).size());
     }
+  }
+
+  private static void enable(Api api, TestTenant t, FakeSlack slack, String autoAfter) {
+    Api.Reply enabled = api.put(t.path("/modules/slack-forum"), t.adminToken(), Map.of("enabled", true,
+        "config", Map.of("baseUrl", slack.url(), "botToken", FakeSlack.BOT_TOKEN,
+            "signingSecret", FakeSlack.SIGNING_SECRET, "channel", "#forum", "autoAfter", autoAfter)));
+    assertEquals(200, enabled.status(), enabled::toString);
   }
 
   private static JsonNode link(Api api, TestTenant t, long conversation) {
