@@ -37,10 +37,10 @@ import javax.crypto.spec.SecretKeySpec;
  * or the Data Center flavour (REST v2, wiki text, Bearer PAT): stateful issues, comments, transitions
  * between statuses of the three categories (with "Shipped", a custom status in {@code done}), remote
  * links upserted by globalId, label search ({@code /search/jql} on Cloud, where the old {@code /search}
- * answers 410), 429 with Retry-After, 401/403, 400 with an {@code errors} map, and a webhook sender
- * signing with {@code X-Hub-Signature}. Every request is checked against Atlassian's OpenAPI document
- * ({@link #specViolations()}) and a violating one is refused with 400. Used by the module's tests and
- * the webapp's ITs.
+ * answers 410), 429 with Retry-After, 401/403, 400 with an {@code errors} map, a create whose answer
+ * is lost (504 after the issue exists), and a webhook sender signing with {@code X-Hub-Signature}.
+ * Every request is checked against Atlassian's OpenAPI document ({@link #specViolations()}) and a
+ * violating one is refused with 400. Used by the module's tests and the webapp's ITs.
  */
 public final class FakeJira implements AutoCloseable {
 
@@ -77,6 +77,7 @@ public final class FakeJira implements AutoCloseable {
   private volatile int retryAfterSeconds = 1;
   private volatile boolean forbidden;
   private volatile boolean searchLags;
+  private volatile boolean loseCreateAnswer;
   private volatile String webhookUrl;
   private volatile String webhookSecret;
 
@@ -121,6 +122,14 @@ public final class FakeJira implements AutoCloseable {
   /** Cloud's search is eventually consistent: while set, new issues do not show in search results. */
   public void searchLags(boolean lags) {
     searchLags = lags;
+  }
+
+  /**
+   * The next issue is created, but the caller gets 504 instead of its key: Cloud's edge times out
+   * after Jira has committed the write, so the caller cannot tell whether the issue exists.
+   */
+  public void loseNextCreateAnswer() {
+    loseCreateAnswer = true;
   }
 
   /** Where Jira's admin webhook calls, and the secret it signs with (null: unsigned). */
@@ -409,6 +418,11 @@ public final class FakeJira implements AutoCloseable {
       return;
     }
     ObjectNode stored = store(((ObjectNode) fields).deepCopy());
+    if (loseCreateAnswer) {
+      loseCreateAnswer = false;
+      answer(exchange, 504, error(List.of("Gateway timeout"), Map.of()));
+      return;
+    }
     answer(exchange, 201, JSON.createObjectNode().put("id", stored.get("id").asText()).put("key",
         stored.get("key").asText()).put("self", url() + prefix() + "/issue/" + stored.get("id").asText()).toString());
   }
