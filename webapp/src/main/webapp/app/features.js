@@ -1,0 +1,1 @@
+// Each feature of the app registers its views when imported here.
