@@ -39,6 +39,7 @@ import java.util.regex.Pattern;
  * answered as strings), lists of 50 with {@code start}/{@code next}, {@code batch} with
  * {@code result_error} and {@code halt}, the leaky bucket (2 per second, 50 deep) answering 503
  * QUERY_LIMIT_EXCEEDED, and a sender of form-encoded events with {@code auth[application_token]}.
+ * A test may hold {@code batch} answers to kill its caller while the portal has done the work.
  * Used by the module's tests and by the webapp's ITs.
  */
 public final class FakeBitrix24 implements AutoCloseable {
@@ -85,6 +86,7 @@ public final class FakeBitrix24 implements AutoCloseable {
   private long drainedAt = System.nanoTime();
   private volatile int tokenLifetimeSeconds = 3600;
   private volatile long batchAnswerDelayMillis;
+  private final AnswerHold batchHold = new AnswerHold();
   private final Map<String, String> connectors = new ConcurrentHashMap<>();
   private final Set<String> activeLines = ConcurrentHashMap.newKeySet();
   private final List<JsonNode> lineMessages = new ArrayList<>();
@@ -156,6 +158,24 @@ public final class FakeBitrix24 implements AutoCloseable {
   /** Each {@code batch} is carried out at once but answered only after this long (a slow portal). */
   public void delayBatchAnswers(java.time.Duration delay) {
     batchAnswerDelayMillis = delay.toMillis();
+  }
+
+  /**
+   * From now on each {@code batch} is carried out but not answered until {@link #releaseBatches()}:
+   * its comments are on the timeline while the caller still waits, the moment a crash makes uncertain.
+   */
+  public void holdBatches() {
+    batchHold.hold();
+  }
+
+  /** Whether a batch was carried out and is held within {@code wait}. */
+  public boolean awaitHeldBatch(java.time.Duration wait) throws InterruptedException {
+    return batchHold.awaitHeld(wait);
+  }
+
+  /** Answers the held batches (a caller that died never reads the answer), and the next ones at once. */
+  public void releaseBatches() {
+    batchHold.release();
   }
 
   /** Fills the bucket, as another integration on the same address would. */
@@ -335,12 +355,59 @@ public final class FakeBitrix24 implements AutoCloseable {
 
   @Override
   public void close() {
+    batchHold.release();
     server.stop(0);
   }
 
   // ---- the API ----
 
   private record Answer(int status, String body) {}
+
+  /** Answers kept back while held; counts those waiting so a test knows the work is done. */
+  private static final class AnswerHold {
+
+    private boolean holding;
+    private int held;
+
+    synchronized void hold() {
+      holding = true;
+    }
+
+    synchronized void release() {
+      holding = false;
+      notifyAll();
+    }
+
+    /** Returns at once unless holding, else once released. */
+    synchronized void await() {
+      if (!holding) {
+        return;
+      }
+      held++;
+      notifyAll();
+      try {
+        while (holding) {
+          wait();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        held--;
+      }
+    }
+
+    synchronized boolean awaitHeld(java.time.Duration wait) throws InterruptedException {
+      long deadline = System.nanoTime() + wait.toNanos();
+      while (held == 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+      return true;
+    }
+  }
 
   private void serve(HttpExchange exchange) throws IOException {
     Answer answer;
@@ -353,13 +420,17 @@ public final class FakeBitrix24 implements AutoCloseable {
     } catch (RuntimeException e) {
       answer = error(new Refusal(500, "INTERNAL_SERVER_ERROR", e.toString()));
     }
+    boolean isBatch = exchange.getRequestURI().getPath().matches(".*/batch(\\.json)?/?");
     long delay = batchAnswerDelayMillis;
-    if (delay > 0 && exchange.getRequestURI().getPath().matches(".*/batch(\\.json)?/?")) {
+    if (delay > 0 && isBatch) {
       try {
         Thread.sleep(delay);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    if (isBatch && answer.status() == 200) {
+      batchHold.await();
     }
     if (answer.status() == 200 && !exchange.getRequestURI().getPath().startsWith("/oauth")
         && lostAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {

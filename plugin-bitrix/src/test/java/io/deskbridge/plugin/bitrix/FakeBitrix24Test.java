@@ -1,6 +1,7 @@
 package io.deskbridge.plugin.bitrix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,9 +10,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +57,23 @@ class FakeBitrix24Test {
     assertEquals("Entity not found.", halted.body().path("result").path("result_error").path("bad")
         .path("error_description").asText());
     assertTrue(halted.body().path("result").path("result").isArray(), "halt: nothing after the failure ran");
+  }
+
+  @Test
+  void aHeldBatchIsCarriedOutAtOnceButAnsweredOnlyWhenReleased() throws Exception {
+    bitrix.holdBatches();
+    CompletableFuture<HttpResponse<String>> answer = http.sendAsync(HttpRequest.newBuilder(
+        URI.create(bitrix.webhookUrl() + "batch.json")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"cmd\":{\"c\":\"crm.contact.add?fields%5BNAME%5D=Ada\"}}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertTrue(bitrix.awaitHeldBatch(Duration.ofSeconds(30)));
+    assertEquals(1, bitrix.contacts().size(), "the portal did the work before answering");
+    assertFalse(answer.isDone());
+
+    bitrix.releaseBatches();
+    assertEquals(200, answer.get(30, TimeUnit.SECONDS).statusCode());
+    assertEquals(200, post(bitrix.webhookUrl() + "batch.json", "{\"cmd\":{\"p\":\"profile\"}}").status(),
+        "released: the next batch is answered at once");
   }
 
   @Test
