@@ -46,6 +46,7 @@ public class PlatformBootstrap {
           .append("/api/v1/auth/login -H 'Content-Type: application/json' -d '{\"tenant\":\"demo\",\"email\":\"")
           .append(DemoTenant.AGENT_EMAIL).append("\",\"password\":\"").append(logins.agentPassword()).append("\"}'\n"));
     }
+    banner.append("Agent app: ").append(settings.publicUrl()).append("/app/  (sign in with a login above)\n");
     banner.append("API: ").append(settings.publicUrl()).append("/api/v1  docs: ").append(settings.publicUrl())
         .append("/api-docs/  health: /health/ready\n");
     LOG.info(banner::toString);
