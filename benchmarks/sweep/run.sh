@@ -23,8 +23,6 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$root"
 
-export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
-export PGPASSWORD="${PGPASSWORD:-postgres}"
 open="${BENCH_OPEN:-1000000}"
 dues="${BENCH_DUE:-100 1000 10000}"
 runs="${BENCH_RUNS:-5}"
@@ -35,79 +33,24 @@ stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 db="deskbridge_bench_$(date +%s)"
 out="$here/out/$stamp"
 mkdir -p "$out"
+source "$here/../lib.sh"
 
-say() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$out/progress.log" >&2; }
-sql() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" "$@"; }
-now_ms() { date +%s%3N; }
-
-if [[ "${1:-}" == "--build" || ! -f webapp/target/ROOT.war || ! -f webapp/target/payara-micro.jar ]]; then
-  say "building the WAR"
-  mvn -B -q -DskipTests package
-fi
-
-server_pid=""
-cleanup() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  if [[ "${BENCH_KEEP_DB:-0}" != "1" ]]; then
-    psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
-  else
-    say "kept database $db"
-  fi
-}
+ensure_war "${1:-}"
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  local port="${BENCH_PORT:-18480}"
-  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-  echo "$port"
-}
-
 # --- the machine, for the record ---------------------------------------------------------------
 {
-  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit: $(git describe --always --dirty 2>/dev/null || echo unknown)"
-  echo "cpus: $(nproc)"
-  echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
-  echo "cpu model: $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
-  echo "java: $(java -version 2>&1 | head -n 1)"
-  echo "postgresql: $(psql -X -At -d postgres -c 'show server_version')"
-  echo "postgresql shared_buffers: $(psql -X -At -d postgres -c 'show shared_buffers')"
-  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  machine_record
   echo "open: $open, due: $dues, runs: $runs, poll: $poll, batch: $batch"
 } | tee "$out/machine.txt" >&2
 
 # --- database and server -----------------------------------------------------------------------
 psql -X -q -d postgres -c "CREATE DATABASE $db"
-port="$(free_port)"
-admin_token="bench-admin-$RANDOM$RANDOM"
+port="$(free_port "${BENCH_PORT:-18480}")"
 say "starting Deskbridge on port $port (database $db)"
-mkdir -p "$out/payara-root" "$out/data"
-DESKBRIDGE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
-DESKBRIDGE_DB_USER="$PGUSER" DESKBRIDGE_DB_PASSWORD="$PGPASSWORD" \
-DESKBRIDGE_ADMIN_TOKEN="$admin_token" DESKBRIDGE_DATA_DIR="$out/data" DESKBRIDGE_DEMO=false \
-DESKBRIDGE_PORT="$port" DESKBRIDGE_SWEEP_POLL="$poll" DESKBRIDGE_SWEEP_BATCH="$batch" \
-  java ${BENCH_JAVA_OPTS:--Xmx768m} -jar webapp/target/payara-micro.jar --deploy webapp/target/ROOT.war \
-    --port "$port" --nocluster --rootdir "$out/payara-root" >"$out/server.log" 2>&1 &
-server_pid=$!
-base="http://127.0.0.1:$port"
-for _ in $(seq 1 600); do
-  # 401 from the application's own filter: deployed, schema migrated.
-  [[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/auth/me" || true)" == "401" ]] && break
-  kill -0 "$server_pid" 2>/dev/null || { say "server exited; see $out/server.log"; exit 1; }
-  sleep 0.5
-done
-[[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/auth/me")" == "401" ]] || { say "server not ready"; exit 1; }
-
-status="$(curl -s -o "$out/tenant.json" -w '%{http_code}' -X POST "$base/api/v1/tenants" \
-  -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
-  -d '{"slug":"bench","name":"Bench","timezone":"Europe/Moscow","language":"en",
-       "admin":{"email":"admin@bench.test","name":"Bench Admin","password":"correct horse battery"}}')"
-[[ "$status" == "201" ]] || { say "tenant not created ($status): $(cat "$out/tenant.json")"; exit 1; }
-tenant="$(sql -c "SELECT id FROM tenant WHERE slug = 'bench'")"
+start_server "$port" DESKBRIDGE_SWEEP_POLL="$poll" DESKBRIDGE_SWEEP_BATCH="$batch"
+create_tenant bench
 
 say "seeding $open open conversations"
 seed_started="$(now_ms)"
@@ -245,13 +188,7 @@ if [[ "${BENCH_JFR:-0}" == "1" ]]; then
 fi
 
 # --- summary: median and spread per N --------------------------------------------------------------
-summarize() {
-  local col="$1" n="$2"
-  awk -F'\t' -v n="$n" -v col="$col" '$1 == "run" && $2 == n { print $col }' "$out/runs.tsv" | sort -g |
-    awk '{ v[NR] = $1 } END {
-      m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-      printf "%g (%g–%g)", m, v[1], v[NR] }'
-}
+summarize() { median_spread "$out/runs.tsv" "$1" 2 "$2"; }
 {
   echo "| due of $open open | runs | busy ms, median (min–max) | ms per conversation | rounds | wall ms, median (min–max) | DB active ms per conversation | transactions per conversation |"
   echo "|---:|---:|---:|---:|---:|---:|---:|---:|"

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Ingest benchmark: how many customer messages a second one Deskbridge instance on PostgreSQL stores
+# durably through its inbound API, as a share of what PostgreSQL itself does on the same machine in
+# the same run, and the latency at half that rate. Not a test: `mvn verify` never runs it.
+#
+#   benchmarks/ingest/run.sh            # uses webapp/target/ROOT.war; builds it first if it is missing
+#   benchmarks/ingest/run.sh --build    # rebuilds the WAR first
+#
+# Each run measures, one after the other:
+#   ceiling  pgbench: single-row INSERTs of a message-like row into a copy of the message table with
+#            the same indexes, constraints and foreign keys, each its own durable transaction, with as
+#            many clients as the load generator has workers;
+#   ingest   LoadGenerator (closed loop): inbound messages over HTTP on 127.0.0.1, 70% into existing
+#            conversations (a pool made during the warm-up), 30% from new customers;
+#   latency  LoadGenerator at a fixed rate of half the ingest figure of that run: p50 and p99, each
+#            measured from when the message was due.
+# Needs Java 17, psql, pgbench and curl, and a PostgreSQL it may create a database on (PGHOST,
+# PGPORT, PGUSER, PGPASSWORD; default 127.0.0.1:5432, postgres/postgres).
+#
+# Knobs: BENCH_RUNS (5), BENCH_SECONDS (20 per measurement), BENCH_CONCURRENCY (8), BENCH_WARMUP (30 s),
+# BENCH_EXISTING_SHARE (0.7), BENCH_PORT, BENCH_JAVA_OPTS (-Xmx768m), BENCH_KEEP_DB (1: keep the database).
+# Output: benchmarks/ingest/out/<time>/ (runs.tsv, summary.md, machine.txt, server.log).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$root"
+
+runs="${BENCH_RUNS:-5}"
+seconds="${BENCH_SECONDS:-20}"
+concurrency="${BENCH_CONCURRENCY:-8}"
+warmup="${BENCH_WARMUP:-30}"
+share="${BENCH_EXISTING_SHARE:-0.7}"
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+db="deskbridge_bench_$(date +%s)"
+out="$here/out/$stamp"
+mkdir -p "$out"
+source "$here/../lib.sh"
+
+ensure_war "${1:-}"
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+command -v pgbench >/dev/null || { say "pgbench is missing (Debian: postgresql-client)"; exit 1; }
+
+{
+  machine_record
+  echo "runs: $runs, seconds per measurement: $seconds, concurrency: $concurrency, warm-up: $warmup s,"\
+    "share into existing conversations: $share"
+} | tee "$out/machine.txt" >&2
+
+psql -X -q -d postgres -c "CREATE DATABASE $db"
+port="$(free_port "${BENCH_PORT:-18480}")"
+say "starting Deskbridge on port $port (database $db)"
+start_server "$port"
+create_tenant bench
+
+generate() { # MODE SECONDS POOL EXISTING SHARE RUN
+  java "$here/LoadGenerator.java" "$base" bench "$tenant_token" "$1" "$concurrency" "$2" "$3" "$4" "$5" "$6"
+}
+field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }
+
+# The warm-up makes the pool of existing customers (pool-c0 … pool-cN) and warms the JIT.
+say "warm-up: $warmup s of new customers"
+warm="$(generate closed "$warmup" pool 0 0 pool)"
+existing="$(field ok "$warm")"
+say "warm-up: $warm"
+(( existing > 0 )) || { say "the warm-up stored nothing; see $out/server.log"; exit 1; }
+
+# The ceiling's table: the message table's shape with its indexes, checks and foreign keys.
+conversation="$(sql -c "SELECT min(id) FROM conversation WHERE tenant_id = $tenant")"
+sql -c "CREATE TABLE ceiling_message (LIKE message INCLUDING ALL)" \
+  -c "ALTER TABLE ceiling_message ADD FOREIGN KEY (tenant_id) REFERENCES tenant (id)" \
+  -c "ALTER TABLE ceiling_message ADD FOREIGN KEY (conversation_id) REFERENCES conversation (id)" \
+  -c "CREATE SEQUENCE ceiling_message_seq"
+cat >"$out/ceiling.sql" <<'SQL'
+INSERT INTO ceiling_message (id, tenant_id, conversation_id, visibility, author_type, text, channel, external_id,
+                             created_at)
+VALUES (nextval('ceiling_message_seq'), :tenant, :conversation, 'PUBLIC', 'CUSTOMER',
+        'Hello, my order has not arrived yet. Could you check it, please?', 'api',
+        'pgbench-' || currval('ceiling_message_seq'), now());
+SQL
+
+printf 'kind\trun\tceiling_tps\tingest_rps\tratio\terrors\thalf_rate\tp50_ms\tp99_ms\tlatency_errors\tload1\n' \
+  >"$out/runs.tsv"
+for r in $(seq 1 "$runs"); do
+  load="$(cut -d' ' -f1 /proc/loadavg)"
+  ceiling="$(pgbench -n -c "$concurrency" -j 2 -T "$seconds" -f "$out/ceiling.sql" \
+    -D tenant="$tenant" -D conversation="$conversation" "$db" 2>>"$out/pgbench.log" |
+    tee -a "$out/pgbench.log" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -n 1)"
+  ingest="$(generate closed "$seconds" pool "$existing" "$share" "run$r")"
+  rps="$(field rps "$ingest")"
+  half="$(awk -v r="$rps" 'BEGIN { printf "%.1f", r / 2 }')"
+  latency="$(generate "rate:$half" "$seconds" pool "$existing" "$share" "lat$r")"
+  printf 'run\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$ceiling" "$rps" \
+    "$(awk -v a="$rps" -v c="$ceiling" 'BEGIN { printf "%.3f", a / c }')" "$(field errors "$ingest")" "$half" \
+    "$(field p50_ms "$latency")" "$(field p99_ms "$latency")" "$(field errors "$latency")" "$load" >>"$out/runs.tsv"
+  say "run $r: ceiling $ceiling tps; ingest $ingest; at $half/s: $latency"
+done
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt" >&2
+
+{
+  echo "| runs | ceiling (pgbench) tps | ingest messages/s | ratio (target ≥ 0.5) | p50 ms at half rate | p99 ms at half rate (target < 25) |"
+  echo "|---:|---:|---:|---:|---:|---:|"
+  echo "| $runs | $(median_spread "$out/runs.tsv" 3) | $(median_spread "$out/runs.tsv" 4) |" \
+    "$(median_spread "$out/runs.tsv" 5) | $(median_spread "$out/runs.tsv" 8) | $(median_spread "$out/runs.tsv" 9) |"
+} | tee "$out/summary.md" >&2
+say "done: $out"
