@@ -20,7 +20,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,11 +36,7 @@ public class WidgetChat {
   public static final String CHANNEL = "widget";
   /** Messages one read returns at most; the widget asks again on its next poll. */
   public static final int PAGE = 100;
-  /**
-   * How long a message may take from its timestamp to its commit. Message times are taken before the
-   * insert commits, so on a busy cluster a message can become visible after a later-stamped one; the
-   * cursor never moves past messages younger than this, and the widget drops the repeats by id.
-   */
+  /** How long a message may take from its timestamp to its commit (see {@link TranscriptCursor}). */
   static final Duration SETTLE = Duration.ofSeconds(30);
 
   private final TenantService tenants;
@@ -102,11 +97,13 @@ public class WidgetChat {
     String visitorId = visitorOf(tenant, token);
     Optional<Long> customerId = customers.findByIdentity(tenant, CHANNEL, visitorId).map(c -> c.id());
     if (customerId.isEmpty()) {
-      return new Transcript(List.of(), Map.of(), cursor);
+      return new Transcript(List.of(), Map.of(), cursor == null || cursor.isBlank() ? null : cursor);
     }
-    KeysetCursor after = cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor);
-    List<PublicMessage> page = messages.customerTranscript(tenant, customerId.get(), after, PAGE);
-    return new Transcript(page, agentNames(tenant, page), nextCursor(page, after, cursor));
+    String given = cursor == null || cursor.isBlank() ? null : cursor;
+    List<PublicMessage> page = messages.customerTranscript(tenant, customerId.get(),
+        given == null ? null : KeysetCursor.decode(given), PAGE);
+    return new Transcript(page, agentNames(tenant, page),
+        TranscriptCursor.next(page, given, clock.instant().minus(SETTLE), PAGE));
   }
 
   /** What the visitor sees, and where the next read starts. */
@@ -116,17 +113,6 @@ public class WidgetChat {
     public Optional<String> authorName(PublicMessage m) {
       return m.authorName().or(() -> m.authorAgentId().map(agentNames::get));
     }
-  }
-
-  private String nextCursor(List<PublicMessage> page, KeysetCursor after, String cursor) {
-    Instant settled = clock.instant().minus(SETTLE);
-    PublicMessage last = null;
-    for (PublicMessage m : page) {
-      if (page.size() == PAGE || m.createdAt().isBefore(settled)) {
-        last = m;
-      }
-    }
-    return last == null ? (after == null ? null : cursor) : new KeysetCursor(last.createdAt(), last.id()).encode();
   }
 
   private Map<Long, String> agentNames(TenantId tenant, List<PublicMessage> page) {
