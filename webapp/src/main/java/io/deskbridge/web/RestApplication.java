@@ -24,6 +24,9 @@ import io.deskbridge.web.api.transfer.TransferReasonResource;
 import io.deskbridge.web.security.AccessCheck;
 import io.deskbridge.web.security.BearerAuthentication;
 import io.deskbridge.web.security.RequestSizeLimit;
+import io.deskbridge.web.widget.RateLimitProblemMapper;
+import io.deskbridge.web.widget.WidgetCors;
+import io.deskbridge.web.widget.WidgetResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
@@ -59,6 +62,7 @@ public class RestApplication extends Application {
         ConversationResource.class, InboundResource.class, SavedReplyResource.class,
         ModuleResource.class, OutboxResource.class, ReportResource.class,
         RulesResource.class, SlaPolicyResource.class, SupportPlanResource.class, TransferReasonResource.class,
+        WidgetResource.class, WidgetCors.class, RateLimitProblemMapper.class,
         BearerAuthentication.class, AccessCheck.class, RequestSizeLimit.class,
         DomainProblemMapper.class, HttpProblemMapper.class, JsonProblemMapper.class,
         UnexpectedProblemMapper.class, JsonMapping.class);

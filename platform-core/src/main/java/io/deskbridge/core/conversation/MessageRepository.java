@@ -1,5 +1,6 @@
 package io.deskbridge.core.conversation;
 
+import io.deskbridge.core.shared.KeysetCursor;
 import io.deskbridge.core.shared.Page;
 import io.deskbridge.core.tenant.TenantId;
 import java.util.Collection;
@@ -21,6 +22,13 @@ public interface MessageRepository {
 
   /** Customer view: typed to public messages, so an internal note cannot be among them. */
   Page<PublicMessage> transcript(TenantId tenant, long conversationId, String cursor, int limit);
+
+  /**
+   * Customer view across all of one customer's conversations, oldest first, after {@code after}
+   * (null: from the start): what a customer reading their own chat history may see. Typed to public
+   * messages like {@link #transcript}, and filtered in the query, so a note never leaves the database.
+   */
+  List<PublicMessage> customerTranscript(TenantId tenant, long customerId, KeysetCursor after, int limit);
 
   /**
    * When the customer wrote and when agents replied publicly, oldest first: the SLA timers' input.

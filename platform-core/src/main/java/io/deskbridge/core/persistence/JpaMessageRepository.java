@@ -61,6 +61,21 @@ public class JpaMessageRepository implements MessageRepository {
     return page(PublicMessage.class, tenant, conversationId, cursor, limit);
   }
 
+  @Override
+  public List<PublicMessage> customerTranscript(TenantId tenant, long customerId, KeysetCursor after, int limit) {
+    TypedQuery<PublicMessage> query = em.createQuery("select m from PublicMessage m where m.tenantId = :t"
+            + " and m.conversationId in (select c.id from Conversation c where c.tenantId = :t"
+            + " and c.customerId = :cu)"
+            + (after == null ? "" : " and (m.createdAt > :afterAt or (m.createdAt = :afterAt and m.id > :afterId))")
+            + " order by m.createdAt, m.id", PublicMessage.class)
+        .setParameter("t", tenant.value())
+        .setParameter("cu", customerId);
+    if (after != null) {
+      query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
+    }
+    return query.setMaxResults(limit).getResultList();
+  }
+
   private <M extends Message> Page<M> page(Class<M> type, TenantId tenant, long conversationId,
       String cursor, int limit) {
     String jpql = "select m from " + type.getSimpleName() + " m where m.tenantId = :t"
