@@ -68,11 +68,11 @@ function stateBadge(enabled) {
 
 async function renderModule(container, moduleId) {
   const path = `~/modules/${encodeURIComponent(moduleId)}`;
-  const status = h('p', { class: 'status', role: 'status', id: 'module-status' });
+  const status = h('span', { class: 'status', role: 'status', id: 'module-status' });
   const testResult = h('p', { class: 'test-result', role: 'status', id: 'module-test-result' });
   const history = h('div', { class: 'history' });
   const formSlot = h('div');
-  clear(container, h('p', {}, h('a', { href: '#/admin/modules' }, `← ${t('modules.back')}`)), formSlot, status, testResult, history);
+  clear(container, h('p', {}, h('a', { href: '#/admin/modules' }, `← ${t('modules.back')}`)), formSlot, history);
 
   function show(module) {
     const fields = module.configSchema.map((f) => formField(f, module));
@@ -84,7 +84,8 @@ async function renderModule(container, moduleId) {
       h('label', { class: 'check' }, enabled, t('modules.enabled')),
       h('div', { class: 'fields' }, fields.map(({ field, value }) => fieldRow(field, value))),
       h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary', id: 'module-save' }, t('modules.save')), test,
-        h('a', { href: `#/admin/outbox/all/${encodeURIComponent(module.id)}` }, t('modules.outbox'))));
+        h('a', { href: `#/admin/outbox/all/${encodeURIComponent(module.id)}` }, t('modules.outbox')), status),
+      testResult);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       status.textContent = '';

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -74,6 +75,7 @@ class AdminModulesBrowserIT {
       assertTrue(browser.all(By.cssSelector(".field-error")).isEmpty(), "the url error is gone");
       assertFalse(browser.driver.getPageSource().contains(secret), "the page shows the secret");
       browser.withText(By.id("module-history"), "ENABLED");
+      ((JavascriptExecutor) browser.driver).executeScript("window.scrollTo(0, 0)");
       browser.screenshot("admin-modules");
 
       browser.driver.navigate().refresh();
@@ -140,6 +142,50 @@ class AdminModulesBrowserIT {
       assertEquals("en", reply.get("language").asText());
       assertEquals("[\"hold\",\"orders\"]", reply.get("tags").toString());
       assertEquals("One moment, {{customer.name}}, I am checking your order.", reply.get("body").asText());
+    }
+  }
+
+  @Test
+  void anAdminSetsBusinessHoursAutoCloseAndAddsAnAgent() {
+    TestTenant t = TestTenant.create(api, "admin-rules");
+    try (Browser browser = Browser.open(api.baseUrl())) {
+      signInAsAdmin(browser, t);
+      browser.go("/app/#/admin/business-hours");
+      browser.type(By.name("timezone"), "Europe/Berlin");
+      browser.type(By.name("day-MONDAY"), "09:00-13:00, 14:00-18:00");
+      browser.type(By.name("day-TUESDAY"), "9-18");
+      browser.click(By.cssSelector(".settings-form button[type=submit]"));
+      assertTrue(browser.find(By.cssSelector("[name=day-TUESDAY] + .field-error")).getText().contains("09:00"),
+          "the wrong time is pointed out on Tuesday");
+      browser.type(By.name("day-TUESDAY"), "09:00-18:00");
+      browser.click(By.cssSelector(".settings-form button[type=submit]"));
+      browser.withText(By.cssSelector(".admin-page .status"), "Saved.");
+      JsonNode hours = api.get(t.path("/rules"), t.adminToken()).json().get("businessHours");
+      assertEquals("Europe/Berlin", hours.get("timezone").asText());
+      assertTrue(hours.get("periods").toString().startsWith("[{\"day\":\"MONDAY\",\"from\":\"09:00\",\"to\":\"13:00\"},"
+          + "{\"day\":\"MONDAY\",\"from\":\"14:00\",\"to\":\"18:00\"},"), "a lunch break on Monday: " + hours);
+
+      browser.click(By.linkText("Auto-close"));
+      browser.type(By.name("silence"), "PT15M");
+      browser.find(By.name("holdKeywords")).sendKeys("\nпроверяю");
+      browser.click(By.cssSelector(".settings-form button[type=submit]"));
+      browser.withText(By.cssSelector(".admin-page .status"), "Saved.");
+      JsonNode autoClose = api.get(t.path("/rules"), t.adminToken()).json().get("autoClose");
+      assertEquals("PT15M", autoClose.get("silence").asText());
+      assertTrue(autoClose.get("holdKeywords").toString().contains("проверяю"), autoClose::toString);
+
+      browser.click(By.linkText("Agents"));
+      browser.click(By.cssSelector("button.new"));
+      browser.type(By.name("email"), "olga@" + t.slug() + ".test");
+      browser.type(By.name("name"), "Olga Integrator");
+      browser.type(By.name("password"), TestTenant.PASSWORD);
+      Select roles = new Select(browser.find(By.name("roles")));
+      roles.deselectAll();
+      roles.selectByValue("INTEGRATOR");
+      browser.click(By.cssSelector(".crud-form button[type=submit]"));
+      browser.find(cell("Olga Integrator"));
+      JsonNode olga = named(api.get(t.path("/agents"), t.adminToken()).json(), "name", "Olga Integrator");
+      assertEquals("[\"INTEGRATOR\"]", olga.get("roles").toString());
     }
   }
 
