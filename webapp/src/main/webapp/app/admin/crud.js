@@ -96,8 +96,10 @@ export function crudPage(spec) {
       form.querySelector('input, select, textarea')?.focus();
     }
 
+    // Back to the Add button, so a keyboard user carries on from where the form was opened.
     function close() {
       clear(editor);
+      container.querySelector('button.new')?.focus();
     }
 
     clear(container,

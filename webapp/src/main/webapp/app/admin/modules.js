@@ -55,7 +55,7 @@ async function renderCatalogue(container) {
         h('td', {}, h('a', { href: `#/admin/modules/${encodeURIComponent(m.id)}`, class: 'configure' }, t('modules.configure'))))))));
     if (refused?.length) {
       container.append(h('h2', {}, t('modules.refused')),
-        h('ul', { class: 'refused' }, refused.map((r) => h('li', {}, Object.values(r).join(' — ')))));
+        h('ul', { class: 'refused' }, refused.map((r) => h('li', {}, `${r.source}: ${r.reason}`))));
     }
   } catch (error) {
     container.append(h('p', { class: 'form-error', role: 'alert' }, error.message));
@@ -92,6 +92,7 @@ async function renderModule(container, moduleId) {
       try {
         const saved = await api.put(path, { enabled: enabled.checked, config: configFrom(form, fields, module) });
         show(saved);
+        formSlot.querySelector('#module-save').focus();
         status.textContent = t('modules.saved');
         loadHistory();
       } catch (error) {

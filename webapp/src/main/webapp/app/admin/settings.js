@@ -31,7 +31,7 @@ export function settingsPage(spec) {
       const entered = Object.fromEntries(fields.map((f) => [f.name, readField(form, f)]));
       try {
         await api.put(spec.endpoint, spec.body(entered));
-        showProblem(form, { message: '' });
+        form.querySelectorAll('.field-error, .form-error').forEach((e) => e.remove());
         status.textContent = t('crud.saved');
       } catch (error) {
         showProblem(form, error instanceof ApiError && spec.field ? aboutFields(error, spec.field) : error);

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -186,6 +188,22 @@ class AdminModulesBrowserIT {
       browser.find(cell("Olga Integrator"));
       JsonNode olga = named(api.get(t.path("/agents"), t.adminToken()).json(), "name", "Olga Integrator");
       assertEquals("[\"INTEGRATOR\"]", olga.get("roles").toString());
+
+      new Select(browser.find(By.cssSelector("header.top select.language"))).selectByValue("ru");
+      browser.withText(By.cssSelector(".admin-menu a"), "Сотрудники");
+      browser.withText(By.cssSelector(".admin-page h1"), "Сотрудники");
+
+      browser.click(By.id("sign-out"));
+      browser.go("/app/?tenant=" + t.slug());
+      browser.type(By.name("email"), "olga@" + t.slug() + ".test");
+      browser.type(By.name("password"), TestTenant.PASSWORD);
+      browser.click(By.cssSelector("#login-form button[type=submit]"));
+      browser.find(By.cssSelector("header.top .who"));
+      browser.go("/app/#/admin");
+      browser.find(By.cssSelector("#admin-modules tr[data-module=webhook]"));
+      assertEquals(List.of("Модули", "Очередь доставки"),
+          browser.all(By.cssSelector(".admin-menu a")).stream().map(WebElement::getText).toList(),
+          "an integrator gets the modules and the outbox only");
     }
   }
 
