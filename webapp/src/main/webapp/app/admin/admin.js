@@ -14,6 +14,7 @@ import './sla-policies.js';
 import './support-plans.js';
 import './business-hours.js';
 import './auto-close.js';
+import './workflow.js';
 import './transfer-reasons.js';
 
 addTexts({

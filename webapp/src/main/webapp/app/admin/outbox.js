@@ -12,14 +12,14 @@ addTexts({
     'outbox.title': 'Outbox', 'outbox.state': 'State', 'outbox.module': 'Module', 'outbox.all': 'All',
     'outbox.job': 'Job', 'outbox.attempts': 'Attempts', 'outbox.lastError': 'Last error', 'outbox.created': 'Created',
     'outbox.next': 'Next attempt', 'outbox.retry': 'Retry', 'outbox.discard': 'Discard', 'outbox.refresh': 'Refresh',
-    'outbox.empty': 'No jobs.', 'outbox.retried': 'Job {id} is queued again.',
+    'outbox.empty': 'No jobs.', 'outbox.older': 'Older jobs', 'outbox.retried': 'Job {id} is queued again.',
     'outbox.discarded': 'Job {id} is discarded.', 'outbox.confirmDiscard': 'Discard job {id}? It will not be delivered.',
   },
   ru: {
     'outbox.title': 'Очередь доставки', 'outbox.state': 'Состояние', 'outbox.module': 'Модуль', 'outbox.all': 'Все',
     'outbox.job': 'Задание', 'outbox.attempts': 'Попытки', 'outbox.lastError': 'Последняя ошибка', 'outbox.created': 'Создано',
     'outbox.next': 'Следующая попытка', 'outbox.retry': 'Повторить', 'outbox.discard': 'Отбросить', 'outbox.refresh': 'Обновить',
-    'outbox.empty': 'Заданий нет.', 'outbox.retried': 'Задание {id} снова в очереди.',
+    'outbox.empty': 'Заданий нет.', 'outbox.older': 'Более ранние', 'outbox.retried': 'Задание {id} снова в очереди.',
     'outbox.discarded': 'Задание {id} отброшено.', 'outbox.confirmDiscard': 'Отбросить задание {id}? Оно не будет доставлено.',
   },
 });
@@ -61,37 +61,63 @@ function renderOutbox(container, [stateParam = 'all', moduleParam = 'all']) {
     }
   }
 
+  function query(cursor) {
+    const params = new URLSearchParams();
+    if (state) params.set('state', state);
+    if (module) params.set('module', module);
+    if (cursor) params.set('cursor', cursor);
+    return `~/outbox?${params}`;
+  }
+
   async function load() {
     clearTimeout(timer);
-    const query = new URLSearchParams();
-    if (state) query.set('state', state);
-    if (module) query.set('module', module);
     try {
-      const page = await api.get(`~/outbox?${query}`);
+      const page = await api.get(query());
       if (left) return;
-      clear(list, page.items.length ? table(page.items) : h('p', { class: 'muted' }, t('outbox.empty')));
+      const rows = h('tbody', {}, page.items.map(row));
+      clear(list, page.items.length ? table(rows) : h('p', { class: 'muted' }, t('outbox.empty')), olderButton(rows, page.next));
       if (page.items.some((j) => UNDERWAY.includes(j.state))) timer = setTimeout(load, REFRESH_MS);
     } catch (error) {
       clear(list, h('p', { class: 'form-error', role: 'alert' }, error.message));
     }
   }
 
-  function table(jobs) {
+  // Older pages are appended below; refreshing would drop them, so it stops until Refresh is pressed.
+  function olderButton(rows, cursor) {
+    if (!cursor) return null;
+    const button = h('button', { type: 'button', class: 'older', onclick: async () => {
+      clearTimeout(timer);
+      try {
+        const page = await api.get(query(cursor));
+        rows.append(...page.items.map(row));
+        button.replaceWith(olderButton(rows, page.next) || '');
+      } catch (error) {
+        status.textContent = error.message;
+      }
+    } }, t('outbox.older'));
+    return button;
+  }
+
+  function table(rows) {
     return h('table', { class: 'grid outbox', id: 'outbox-jobs' },
       h('thead', {}, h('tr', {}, ['outbox.job', 'outbox.module', 'outbox.state', 'outbox.attempts', 'outbox.lastError',
         'outbox.created', ''].map((k) => h('th', {}, k ? t(k) : '')))),
-      h('tbody', {}, jobs.map((j) => h('tr', { dataset: { job: j.id, state: j.state } },
-        h('td', {}, `#${j.id} `, h('span', { class: 'muted' }, j.type ?? j.kind)),
-        h('td', {}, j.module),
-        h('td', {}, h('span', { class: `badge job-${j.state.toLowerCase()}` }, j.state),
-          j.nextAttemptAt && UNDERWAY.includes(j.state)
-            ? h('div', { class: 'muted' }, `${t('outbox.next')}: ${new Date(j.nextAttemptAt).toLocaleTimeString()}`) : null),
-        h('td', {}, `${j.attempts}/${j.maxAttempts}`),
-        h('td', { class: 'last-error' }, j.lastError ?? ''),
-        h('td', {}, new Date(j.createdAt).toLocaleString()),
-        h('td', { class: 'row-actions' },
-          ['DEAD', 'DISCARDED'].includes(j.state) ? action(j, 'retry') : null,
-          !['DONE', 'DISCARDED'].includes(j.state) ? action(j, 'discard') : null)))));
+      rows);
+  }
+
+  function row(j) {
+    return h('tr', { dataset: { job: j.id, state: j.state } },
+      h('td', {}, `#${j.id} `, h('span', { class: 'muted' }, j.type ?? j.kind)),
+      h('td', {}, j.module),
+      h('td', {}, h('span', { class: `badge job-${j.state.toLowerCase()}` }, j.state),
+        j.nextAttemptAt && UNDERWAY.includes(j.state)
+          ? h('div', { class: 'muted' }, `${t('outbox.next')}: ${new Date(j.nextAttemptAt).toLocaleTimeString()}`) : null),
+      h('td', {}, `${j.attempts}/${j.maxAttempts}`),
+      h('td', { class: 'last-error' }, j.lastError ?? ''),
+      h('td', {}, new Date(j.createdAt).toLocaleString()),
+      h('td', { class: 'row-actions' },
+        ['DEAD', 'DISCARDED'].includes(j.state) ? action(j, 'retry') : null,
+        !['DONE', 'DISCARDED'].includes(j.state) ? action(j, 'discard') : null));
   }
 
   function action(job, kind) {

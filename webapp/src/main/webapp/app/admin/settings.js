@@ -6,21 +6,23 @@ import { t } from '../i18n.js';
 import { fieldRow, readField } from './fields.js';
 
 /**
- * @param spec {title: i18n key, intro: i18n key, endpoint: '~/rules/auto-close', fields(),
- *   values(rules), body(values), field(serverField): optional, the form field a server error is about}
+ * @param spec {title: i18n key, intro: i18n key, endpoint: '~/rules/auto-close', fields(context),
+ *   values(rules), body(values), context(): optional, loads what the fields offer (SLA policies),
+ *   field(serverField): optional, the form field a server error is about}
  */
 export function settingsPage(spec) {
   return async (container) => {
     const status = h('p', { class: 'status', role: 'status' });
     clear(container, h('h1', {}, t(spec.title)), h('p', { class: 'muted' }, t(spec.intro)), status);
     let rules;
+    let context;
     try {
-      rules = await api.get('~/rules');
+      [rules, context] = await Promise.all([api.get('~/rules'), spec.context ? spec.context() : {}]);
     } catch (error) {
       status.textContent = error.message;
       return;
     }
-    const fields = spec.fields();
+    const fields = spec.fields(context);
     const values = spec.values(rules);
     const form = h('form', { class: 'card settings-form', novalidate: true },
       fields.map((f) => fieldRow(f, values[f.name])),

@@ -107,6 +107,7 @@ class AdminModulesBrowserIT {
       browser.withText(By.id("outbox-status"), "Job " + dead + " is queued again.");
       new Select(browser.find(By.id("outbox-state"))).selectByValue("");
       browser.find(By.cssSelector("tr[data-job='" + dead + "'][data-state=DONE]"));
+      browser.screenshot("admin-outbox");
       assertEquals(2, receiver.calls("/admin-hook").stream()
           .filter(c -> "conversation.created".equals(c.header("X-Deskbridge-Event"))).count(),
           "the refused delivery, then the retried one");
@@ -139,6 +140,7 @@ class AdminModulesBrowserIT {
       browser.click(By.name("hold"));
       browser.click(By.cssSelector(".crud-form button[type=submit]"));
       browser.find(cell("One moment"));
+      browser.screenshot("admin-saved-replies");
       JsonNode reply = named(api.get(t.path("/saved-replies"), t.adminToken()).json(), "title", "One moment");
       assertTrue(reply.get("hold").asBoolean(), reply::toString);
       assertEquals("en", reply.get("language").asText());
@@ -148,7 +150,7 @@ class AdminModulesBrowserIT {
   }
 
   @Test
-  void anAdminSetsBusinessHoursAutoCloseAndAddsAnAgent() {
+  void anAdminSetsTheRulesAndAddsAnIntegratorWhoSeesModulesOnly() {
     TestTenant t = TestTenant.create(api, "admin-rules");
     try (Browser browser = Browser.open(api.baseUrl())) {
       signInAsAdmin(browser, t);
@@ -159,6 +161,7 @@ class AdminModulesBrowserIT {
       browser.click(By.cssSelector(".settings-form button[type=submit]"));
       assertTrue(browser.find(By.cssSelector("[name=day-TUESDAY] + .field-error")).getText().contains("09:00"),
           "the wrong time is pointed out on Tuesday");
+      browser.screenshot("admin-business-hours");
       browser.type(By.name("day-TUESDAY"), "09:00-18:00");
       browser.click(By.cssSelector(".settings-form button[type=submit]"));
       browser.withText(By.cssSelector(".admin-page .status"), "Saved.");
@@ -175,6 +178,15 @@ class AdminModulesBrowserIT {
       JsonNode autoClose = api.get(t.path("/rules"), t.adminToken()).json().get("autoClose");
       assertEquals("PT15M", autoClose.get("silence").asText());
       assertTrue(autoClose.get("holdKeywords").toString().contains("проверяю"), autoClose::toString);
+
+      browser.click(By.linkText("Workflow"));
+      browser.type(By.name("reopenWindow"), "P3D");
+      browser.click(By.name("autoAssign"));
+      browser.click(By.cssSelector(".settings-form button[type=submit]"));
+      browser.withText(By.cssSelector(".admin-page .status"), "Saved.");
+      JsonNode workflow = api.get(t.path("/rules"), t.adminToken()).json().get("workflow");
+      assertEquals("PT72H", workflow.get("reopenWindow").asText());
+      assertTrue(workflow.get("autoAssign").asBoolean(), workflow::toString);
 
       browser.click(By.linkText("Agents"));
       browser.click(By.cssSelector("button.new"));
