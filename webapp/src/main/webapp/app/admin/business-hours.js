@@ -6,16 +6,14 @@ import { settingsPage } from './settings.js';
 
 addTexts({
   en: {
-    'hours.title': 'Business hours', 'hours.intro': 'Targets given in business hours or days count only the time open here.',
+    'hours.title': 'Business hours', 'hours.intro': 'Targets given in business hours or days count only the time open here. Periods of a day are comma-separated, e.g. 09:00-13:00, 14:00-18:00; an empty day is closed.',
     'hours.timezone': 'Time zone', 'hours.holidays': 'Holidays', 'hours.holidaysHelp': 'One date a line, e.g. 2026-01-01.',
-    'hours.periodsHelp': 'Comma-separated, e.g. 09:00-13:00, 14:00-18:00; empty: closed.',
     'day.MONDAY': 'Monday', 'day.TUESDAY': 'Tuesday', 'day.WEDNESDAY': 'Wednesday', 'day.THURSDAY': 'Thursday',
     'day.FRIDAY': 'Friday', 'day.SATURDAY': 'Saturday', 'day.SUNDAY': 'Sunday',
   },
   ru: {
-    'hours.title': 'Рабочее время', 'hours.intro': 'Сроки в рабочих часах и днях считают только время, открытое здесь.',
+    'hours.title': 'Рабочее время', 'hours.intro': 'Сроки в рабочих часах и днях считают только время, открытое здесь. Периоды дня — через запятую, например 09:00-13:00, 14:00-18:00; пустой день — выходной.',
     'hours.timezone': 'Часовой пояс', 'hours.holidays': 'Праздники', 'hours.holidaysHelp': 'По одной дате в строке, например 2026-01-01.',
-    'hours.periodsHelp': 'Через запятую, например 09:00-13:00, 14:00-18:00; пусто — выходной.',
     'day.MONDAY': 'Понедельник', 'day.TUESDAY': 'Вторник', 'day.WEDNESDAY': 'Среда', 'day.THURSDAY': 'Четверг',
     'day.FRIDAY': 'Пятница', 'day.SATURDAY': 'Суббота', 'day.SUNDAY': 'Воскресенье',
   },
@@ -44,7 +42,7 @@ registerAdminPage({
     endpoint: '~/rules/business-hours',
     fields: () => [
       { name: 'timezone', label: t('hours.timezone'), required: true, suggestions: ZONES },
-      ...DAYS.map((day) => ({ name: `day-${day}`, label: t(`day.${day}`), placeholder: '09:00-18:00', help: t('hours.periodsHelp') })),
+      ...DAYS.map((day) => ({ name: `day-${day}`, label: t(`day.${day}`), placeholder: '09:00-18:00' })),
       { name: 'holidays', label: t('hours.holidays'), kind: 'lines', help: t('hours.holidaysHelp') },
     ],
     values: ({ businessHours: b }) => ({

@@ -25,7 +25,7 @@ export function settingsPage(spec) {
     const fields = spec.fields(context);
     const values = spec.values(rules);
     const form = h('form', { class: 'card settings-form', novalidate: true },
-      fields.map((f) => fieldRow(f, values[f.name])),
+      h('div', { class: 'fields' }, fields.map((f) => fieldRow(f, values[f.name]))),
       h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary' }, t('crud.save'))));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
@@ -45,5 +45,5 @@ export function settingsPage(spec) {
 
 function aboutFields(error, field) {
   return { message: error.message,
-    fieldErrors: error.fieldErrors.map((e) => ({ field: field(e.field), message: `${e.field}: ${e.message}` })) };
+    fieldErrors: error.fieldErrors.map((e) => ({ field: field(e.field), message: e.message })) };
 }
