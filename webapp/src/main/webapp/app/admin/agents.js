@@ -49,6 +49,7 @@ registerAdminPage({
         options: c.departments.map((d) => ({ value: d.id, label: d.name })) },
     ].filter(Boolean),
     values: (a) => a,
+    defaults: { roles: ['AGENT'] },
     body: (v) => ({ ...v, departmentIds: v.departmentIds.map(Number) }),
     remove: { label: 'agents.deactivate', confirm: 'agents.confirm', done: (a) => !a.active },
   }),

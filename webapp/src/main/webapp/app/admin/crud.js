@@ -22,6 +22,7 @@ addTexts({
  * @param spec {title: i18n key, endpoint: '~/categories', columns: [{label, value(item, context)}],
  *   fields(context, item): the form's fields (item is null for a new one), values(item): the form's
  *   values for an item, body(values, item): the request body, update: 'put' (default) or 'patch',
+ *   defaults: optional, the values a new one starts with,
  *   context(): optional, loads what the page looks up (departments for agents),
  *   remove: optional {label, confirm, done(item)} for the row's remove button (DELETE)}
  * @return the page's render(container)
@@ -69,7 +70,7 @@ export function crudPage(spec) {
 
     function open(item) {
       const fields = spec.fields(context, item);
-      const values = item ? spec.values(item) : {};
+      const values = item ? spec.values(item) : spec.defaults || {};
       const form = h('form', { class: 'card crud-form', novalidate: true },
         h('h2', {}, t(item ? 'crud.editTitle' : 'crud.newTitle')),
         fields.map((f) => fieldRow(f, values[f.name])),
