@@ -1,2 +1,3 @@
 // Each feature of the app registers its views when imported here.
+import './inbox/inbox.js';
 import './admin/admin.js';

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -83,9 +84,13 @@ final class Browser implements AutoCloseable {
     return driver.findElements(by);
   }
 
-  /** Waits until {@code condition} answers something other than null or false. */
+  /**
+   * Waits until {@code condition} answers something other than null or false; an element the app
+   * re-rendered meanwhile (stale) is looked up again.
+   */
   <T> T until(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, WAIT, Duration.ofMillis(100)).until(condition);
+    return new WebDriverWait(driver, WAIT, Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class)
+        .until(condition);
   }
 
   /** Waits until some visible element matching {@code by} contains {@code text}. */
@@ -103,8 +108,12 @@ final class Browser implements AutoCloseable {
   void click(By by) {
     until(d -> {
       WebElement element = find(by);
-      return element.isEnabled() ? element : null;
-    }).click();
+      if (!element.isEnabled()) {
+        return null;
+      }
+      element.click();
+      return true;
+    });
   }
 
   /** Saves a PNG of the window as {@code name}.png. */
