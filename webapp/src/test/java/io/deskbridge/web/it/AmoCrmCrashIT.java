@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,7 +50,7 @@ class AmoCrmCrashIT {
           Api.Reply posted = tenant.inbound(api, tenant.agentToken(), "crash-" + i, "crash-customer", "message " + i);
           assertEquals(201, posted.status(), posted::toString);
         }
-        await(() -> notes(amo), n -> n.size() >= 5, Duration.ofMinutes(2));
+        Await.until(() -> notes(amo), n -> n.size() >= 5, Duration.ofMinutes(2));
       } finally {
         first.kill();
       }
@@ -60,7 +59,7 @@ class AmoCrmCrashIT {
 
       amo.delayNoteAnswers(Duration.ZERO);
       try (ServerProcess second = ServerProcess.start(work.resolve("root-2"), log, env)) {
-        List<String> notes = await(() -> notes(amo), n -> n.size() >= MESSAGES, Duration.ofMinutes(2));
+        List<String> notes = Await.until(() -> notes(amo), n -> n.size() >= MESSAGES, Duration.ofMinutes(2));
         Thread.sleep(6000); // a job the kill left in flight comes back after its lease: give it the time
         notes = notes(amo);
         assertEquals(1, amo.contacts().size(), amo.contacts()::toString);
@@ -78,17 +77,5 @@ class AmoCrmCrashIT {
 
   private static List<String> notes(FakeAmoCrm amo) {
     return amo.leads().isEmpty() ? List.of() : amo.noteTexts(amo.leads().get(0).get("id").asLong());
-  }
-
-  private static <T> T await(Supplier<T> probe, java.util.function.Predicate<T> done, Duration wait)
-      throws InterruptedException {
-    long deadline = System.currentTimeMillis() + wait.toMillis();
-    T value = probe.get();
-    while (!done.test(value) && System.currentTimeMillis() < deadline) {
-      Thread.sleep(200);
-      value = probe.get();
-    }
-    assertTrue(done.test(value), "gave up waiting; last seen " + value);
-    return value;
   }
 }

@@ -82,18 +82,7 @@ class AmoCrmIT {
   }
 
   static <T> T await(Supplier<T> probe, Predicate<T> done) {
-    long deadline = System.currentTimeMillis() + WAIT.toMillis();
-    T value = probe.get();
-    while (!done.test(value) && System.currentTimeMillis() < deadline) {
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      value = probe.get();
-    }
-    assertTrue(done.test(value), "gave up waiting; last seen " + value);
-    return value;
+    return Await.until(probe, done, WAIT);
   }
 
   static List<JsonNode> awaitJobs(TestTenant t, String state, int count) {

@@ -122,14 +122,7 @@ class Bitrix24CrashIT {
     return unsettled;
   }
 
-  private static <T> T await(Supplier<T> probe, Predicate<T> done) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + WAIT.toMillis();
-    T value = probe.get();
-    while (!done.test(value) && System.currentTimeMillis() < deadline) {
-      Thread.sleep(200);
-      value = probe.get();
-    }
-    assertTrue(done.test(value), "gave up waiting; last seen " + value);
-    return value;
+  private static <T> T await(Supplier<T> probe, Predicate<T> done) {
+    return Await.until(probe, done, WAIT);
   }
 }
