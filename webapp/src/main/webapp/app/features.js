@@ -1,1 +1,2 @@
 // Each feature of the app registers its views when imported here.
+import './inbox/inbox.js';
