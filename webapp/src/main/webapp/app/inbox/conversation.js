@@ -81,7 +81,7 @@ function entry(m, d, conversationId) {
   const internal = m.visibility === 'INTERNAL';
   const system = m.authorType === 'SYSTEM';
   const author = m.authorType === 'AGENT' ? (d.agents.get(m.authorAgentId)?.name || m.authorName || '')
-    : system ? t('conv.system') : (m.authorName || m.authorType.toLowerCase());
+    : system ? t('conv.system') : (m.authorName || t('card.title'));
   const kind = internal ? 'internal' : system ? 'system' : m.authorType === 'CUSTOMER' ? 'customer' : 'agent';
   return h('li', { class: `entry ${kind}`, dataset: { messageId: m.id, visibility: m.visibility } },
     internal ? h('p', { class: 'internal-label' }, t('conv.internalLabel')) : null,

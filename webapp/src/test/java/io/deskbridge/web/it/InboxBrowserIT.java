@@ -50,6 +50,10 @@ class InboxBrowserIT {
 
     try (Browser ivan = Browser.open(api.baseUrl()); Browser colleague = Browser.open(api.baseUrl())) {
       signIn(ivan, t, "agent@" + t.slug() + ".test");
+      ivan.withText(By.id("availability"), "Offline");
+      ivan.click(By.id("availability"));
+      ivan.withText(By.id("availability"), "Online");
+      assertEquals("ONLINE", api.get(t.path("/agents/" + t.agentId()), t.adminToken()).json().get("availability").asText());
       ivan.click(By.id("queue-all"));
       By badge = By.cssSelector("[data-conversation-id='" + id + "'] .badge.sla");
       ivan.find(By.cssSelector("[data-conversation-id='" + id + "'] .badge.sla.on-track"));
