@@ -1,127 +1,216 @@
-// One conversation: its header (status, SLA, links, category, assign, close), the timeline where an
-// internal note can never be mistaken for a reply, the composer and the customer's card.
+// One conversation: the timeline (internal notes unmistakably amber), the reply box with its
+// Reply / Internal note switch and saved replies, the tools of the handbooks, and the customer card.
 import { api, session } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
-import { composer } from './composer.js';
-import { customerCard } from './customer-card.js';
+import { onLive, currentTyping } from './live.js';
 import { slaBadge } from './sla.js';
+import { directory } from './directory.js';
+import { renderCustomerCard } from './customer-card.js';
+import { renderComposer } from './composer.js';
+import { attachmentLink } from './attachments.js';
 
-const REFRESH_MS = 3000;
+const STEPS = ['THANKED', 'EXPLAINED', 'APOLOGISED', 'ACTING', 'ANSWERED'];
 
 export function renderConversation(container, id) {
-  const state = { conversation: null, messages: [], categories: [], stopped: false };
-  const header = h('div', { class: 'conversation-header' });
-  const notice = h('p', { class: 'form-error', role: 'alert', id: 'conversation-error', hidden: true });
+  const me = session.get().agent;
+  const header = h('div', { class: 'conv-header', id: 'conversation-header' });
+  const problem = h('p', { class: 'form-error', id: 'conversation-problem', role: 'alert', hidden: true });
   const timeline = h('ol', { class: 'timeline', id: 'timeline', 'aria-live': 'polite' });
+  const typing = h('p', { class: 'typing muted', id: 'typing', 'aria-live': 'polite' });
+  const tools = h('div', { class: 'conv-tools', id: 'conversation-tools' });
   const card = h('aside', { class: 'customer-card card', id: 'customer-card' });
-  const write = composer(id, {
-    sent: () => refresh(),
-    failed: (error) => show(error),
-    latestPublicAgentMessage: () => state.messages.filter((m) => m.visibility === 'PUBLIC' && m.authorType === 'AGENT').pop(),
-  });
-  container.append(h('section', { class: 'conversation' },
-    h('div', { class: 'conversation-main' }, header, notice, timeline, write.element), card));
+  const view = { id, conversation: null, fail, refresh, reloadTimeline };
+  const composer = renderComposer(view);
+  clear(container, h('div', { class: 'conversation-page' },
+    h('section', { class: 'conversation' }, header, problem, timeline, typing, composer.element, tools), card));
 
-  function show(error) {
-    notice.hidden = !error;
-    notice.textContent = error ? error.message : '';
-  }
-
-  async function act(call) {
-    try {
-      show(null);
-      await call();
-      await refresh();
-    } catch (error) {
-      show(error);
-    }
+  function fail(error) {
+    problem.hidden = false;
+    problem.textContent = error.message;
   }
 
   async function refresh() {
     try {
-      const [conversation, messages] = await Promise.all([api.get(`~/conversations/${id}`), allMessages(id)]);
-      if (state.stopped) return;
-      const grew = messages.length !== state.messages.length;
-      const changed = conversation.version !== state.conversation?.version;
-      state.conversation = conversation;
-      state.messages = messages;
-      // Only what changed is drawn again, so a menu the agent has open stays open.
-      if (changed) renderHeader();
-      if (grew) renderTimeline();
-      write.seen(messages);
-      if (!card.dataset.customer) {
-        card.dataset.customer = conversation.customerId;
-        customerCard(card, conversation.customerId, id);
+      const [conversation, d] = await Promise.all([api.get(`~/conversations/${id}`), directory()]);
+      view.conversation = conversation;
+      renderHeader(header, conversation, d, view);
+      renderTools(tools, conversation, d, view);
+      if (!card.dataset.customerId) {
+        card.dataset.customerId = conversation.customerId;
+        renderCustomerCard(card, conversation.customerId, id);
       }
     } catch (error) {
-      if (!state.stopped) show(error);
+      fail(error);
     }
   }
 
-  function renderHeader() {
-    const c = state.conversation;
-    const me = session.get().agent.id;
-    const category = h('select', { id: 'category', 'aria-label': t('conversation.category'),
-      onchange: (e) => act(() => api.put(`~/conversations/${id}/category`, { categoryId: Number(e.target.value) })) },
-    h('option', { value: '' }, t('conversation.noCategory')),
-    state.categories.map((k) => h('option', { value: k.id, selected: k.id === c.categoryId }, k.name)));
-    clear(header,
-      h('h1', {}, `#${c.id} `, h('span', { class: 'status' }, t('status.' + c.status))),
-      slaBadge(c.sla),
-      c.links.filter((l) => l.type !== 'conversation').map((l) =>
-        h('a', { class: 'badge link-badge', href: l.url, target: '_blank', rel: 'noopener' }, `${l.type} ${l.key} · ${l.status}`)),
-      h('span', { class: 'spacer' }),
-      c.assigneeId === me ? h('span', { class: 'muted' }, t('inbox.yours'))
-        : h('button', { id: 'assign-me', onclick: () => act(() => api.post(`~/conversations/${id}/assign`, { agentId: 'me' })) },
-          t('conversation.assignMe')),
-      c.status === 'CLOSED'
-        ? h('button', { id: 'reopen', onclick: () => act(() => api.post(`~/conversations/${id}/reopen`)) }, t('conversation.reopen'))
-        : [category, h('button', { id: 'close', class: 'danger', onclick: () => act(() => api.post(`~/conversations/${id}/close`)) },
-          t('conversation.close'))]);
+  async function reloadTimeline() {
+    try {
+      const [page, d] = await Promise.all([api.get(`~/conversations/${id}/messages?limit=100`), directory()]);
+      clear(timeline, page.items.map((m) => entry(m, d, id)));
+      timeline.lastElementChild?.scrollIntoView({ block: 'end' });
+    } catch (error) {
+      fail(error);
+    }
   }
 
-  function renderTimeline() {
-    clear(timeline, state.messages.map(entry));
-    timeline.lastElementChild?.scrollIntoView({ block: 'end' });
+  function showTyping(list) {
+    const names = list.filter((x) => x.conversationId === id && x.agentId !== me.id).map((x) => x.agentName);
+    typing.textContent = names.map((name) => t('conv.typing', { name })).join(' ');
   }
 
-  api.get('~/categories').then((page) => { state.categories = page.items.filter((k) => !k.archived); if (state.conversation) renderHeader(); });
   refresh();
-  const timer = setInterval(refresh, REFRESH_MS);
-  return () => { state.stopped = true; clearInterval(timer); write.stop(); };
+  reloadTimeline();
+  showTyping(currentTyping());
+  const stop = onLive((update) => {
+    const mine = (update.messages || []).filter((m) => m.conversationId === id);
+    if (mine.length) {
+      if (mine.some((m) => m.visibility === 'PUBLIC' && m.authorType === 'AGENT' && m.authorAgentId !== me.id)) {
+        composer.colleagueReplied();
+      }
+      reloadTimeline();
+    }
+    if ((update.conversations || []).some((c) => c.id === id && c.version !== view.conversation?.version)) refresh();
+    if (update.typing) showTyping(update.typing);
+  });
+  return stop;
 }
 
-/** Every entry of the timeline, oldest first, page after page. */
-async function allMessages(id) {
-  const items = [];
-  let cursor = null;
-  do {
-    const page = await api.get(`~/conversations/${id}/messages?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    items.push(...page.items);
-    cursor = page.next;
-  } while (cursor);
-  return items;
+function entry(m, d, conversationId) {
+  const internal = m.visibility === 'INTERNAL';
+  const system = m.authorType === 'SYSTEM';
+  const author = m.authorType === 'AGENT' ? (d.agents.get(m.authorAgentId)?.name || m.authorName || '')
+    : system ? t('conv.system') : (m.authorName || t('card.title'));
+  const kind = internal ? 'internal' : system ? 'system' : m.authorType === 'CUSTOMER' ? 'customer' : 'agent';
+  return h('li', { class: `entry ${kind}`, dataset: { messageId: m.id, visibility: m.visibility } },
+    internal ? h('p', { class: 'internal-label' }, t('conv.internalLabel')) : null,
+    h('p', { class: 'entry-meta muted' }, author, ' · ', new Date(m.createdAt).toLocaleString()),
+    h('div', { class: 'entry-text' }, m.text),
+    m.attachments.length ? h('div', { class: 'attachments' }, m.attachments.map((a) => attachmentLink(conversationId, a))) : null);
 }
 
-function entry(message) {
-  const internal = message.visibility === 'INTERNAL';
-  const author = message.authorType === 'CUSTOMER' ? t('message.customer')
-    : message.authorType === 'SYSTEM' ? t('message.system')
-      : message.authorName || (message.authorAgentId === session.get().agent.id ? t('message.you') : t('message.agent'));
-  return h('li', { class: `message ${internal ? 'internal' : 'public'} from-${message.authorType.toLowerCase()}`,
-    dataset: { message: message.id, visibility: message.visibility } },
-  internal ? h('strong', { class: 'internal-label' }, t('message.internalLabel')) : null,
-  h('div', { class: 'meta muted' }, author, ' · ', new Date(message.createdAt).toLocaleString()),
-  h('div', { class: 'text' }, message.text),
-  message.attachments.map((a) => h('a', { class: 'attachment', href: '#', onclick: (e) => { e.preventDefault(); download(message.conversationId, a); } },
-    `📎 ${a.name}`)));
+function renderHeader(header, c, d, view) {
+  const assignee = c.assigneeId ? d.agents.get(c.assigneeId)?.name : null;
+  const me = session.get().agent;
+  const external = c.links.filter((l) => l.type !== 'conversation');
+  const related = c.links.filter((l) => l.type === 'conversation');
+  clear(header,
+    h('h1', {}, c.subject || t('conv.conversation', { id: c.id })),
+    h('div', { class: 'conv-meta' },
+      h('span', { class: 'status', id: 'conversation-status' }, c.status),
+      c.ourClient ? h('span', { class: 'badge our' }, t('inbox.ourClient')) : null,
+      assignee ? h('span', { class: 'muted' }, t('conv.assignedTo', { name: assignee })) : h('span', { class: 'muted' }, t('inbox.unassignedShort')),
+      (c.sla?.timers || []).filter((x) => x.state !== 'MET').map((timer) => slaBadge(timer)),
+      external.map((l) => h('a', { class: 'chip external-link', href: l.url, target: '_blank', rel: 'noopener' },
+        `${l.type}: ${l.key || ''}${l.status ? ` (${l.status})` : ''}`)),
+      related.map((l) => h('a', { class: 'chip', href: `#/conversations/${l.conversationId}` }, `${l.kind} #${l.conversationId}`))),
+    h('div', { class: 'conv-actions' },
+      c.assigneeId !== me.id && c.status !== 'CLOSED'
+        ? h('button', { id: 'assign-me', class: 'primary', onclick: () => act(view, 'post', 'assign', { agentId: 'me' }) }, t('conv.assignMe')) : null,
+      categoryPicker(c, d, view),
+      c.status === 'CLOSED'
+        ? h('button', { id: 'reopen', onclick: () => act(view, 'post', 'reopen') }, t('conv.reopen'))
+        : h('button', { id: 'close-conversation', onclick: () => act(view, 'post', 'close') }, t('conv.close'))));
 }
 
-/** Attachments need the bearer token, so they are fetched and handed to the browser as a blob. */
-async function download(conversationId, attachment) {
-  const response = await fetch(`/api/v1/tenants/${session.get().tenant}/conversations/${conversationId}/attachments/${attachment.id}`,
-    { headers: { Authorization: `Bearer ${session.get().token}` } });
-  const url = URL.createObjectURL(await response.blob());
-  window.open(url, '_blank');
+function categoryPicker(c, d, view) {
+  return h('label', { class: 'inline' }, t('conv.category'),
+    h('select', { id: 'category', onchange: (e) => e.target.value && act(view, 'put', 'category', { categoryId: Number(e.target.value) }) },
+      h('option', { value: '' }, t('conv.noCategory')),
+      d.categories.map((cat) => h('option', { value: cat.id, selected: cat.id === c.categoryId }, cat.name))));
+}
+
+/** Calls the conversation's endpoint; a refusal shows the server's reason above the timeline. */
+async function act(view, method, path, body) {
+  const problem = document.getElementById('conversation-problem');
+  try {
+    await api[method](`~/conversations/${view.id}/${path}`, body);
+    problem.hidden = true;
+    await view.refresh();
+    view.reloadTimeline();
+    return true;
+  } catch (error) {
+    view.fail(error);
+    return false;
+  }
+}
+
+function renderTools(tools, c, d, view) {
+  clear(tools, complaintBox(c, view), callbackBox(c, view), transferBox(d, view), actionsBox(view));
+}
+
+function complaintBox(c, view) {
+  if (!c.complaint) {
+    return h('div', { class: 'tool' }, h('button', { id: 'mark-complaint', onclick: () => act(view, 'post', 'complaint') }, t('conv.complaint')));
+  }
+  const done = c.complaintProgress?.steps || [];
+  return h('fieldset', { class: 'tool complaint', id: 'complaint-steps' }, h('legend', {}, t('conv.complaintSteps')),
+    STEPS.map((step) => h('label', { class: 'check' },
+      h('input', { type: 'checkbox', checked: done.includes(step), disabled: done.includes(step) || STEPS[done.length] !== step,
+        onchange: () => act(view, 'post', 'complaint/steps', { step }) }), t(`step.${step}`))));
+}
+
+function callbackBox(c, view) {
+  const form = h('form', { class: 'tool', onsubmit: (e) => {
+    e.preventDefault();
+    const at = form.preferredAt.value ? new Date(form.preferredAt.value).toISOString() : null;
+    act(view, 'put', 'callback', { phone: form.phone.value, preferredAt: at });
+  } },
+  h('strong', {}, t('conv.callback')),
+  c.callback ? h('p', {}, `${c.callback.phone || ''} ${c.callback.preferredAt ? new Date(c.callback.preferredAt).toLocaleString() : ''}`,
+    h('button', { type: 'button', class: 'link', onclick: () => act(view, 'del', 'callback') }, t('conv.callbackDone'))) : null,
+  h('input', { name: 'phone', 'aria-label': t('conv.callbackPhone'), placeholder: t('conv.callbackPhone') }),
+  h('input', { name: 'preferredAt', type: 'datetime-local', 'aria-label': t('conv.callbackAt') }),
+  h('button', { type: 'submit' }, t('conv.callbackSave')));
+  return form;
+}
+
+function transferBox(d, view) {
+  const reasons = h('select', { name: 'reasonId', 'aria-label': t('conv.reason') }, h('option', { value: '' }, t('conv.reason')));
+  api.get('~/transfer-reasons').then((page) => page.items.filter((r) => !r.archived)
+    .forEach((r) => reasons.append(h('option', { value: r.id }, r.name)))).catch(() => {});
+  const form = h('form', { class: 'tool', onsubmit: async (e) => {
+    e.preventDefault();
+    try {
+      const opened = await api.post(`~/conversations/${view.id}/transfer`, {
+        departmentId: Number(form.departmentId.value), reasonId: form.reasonId.value ? Number(form.reasonId.value) : null });
+      await view.refresh();
+      view.reloadTimeline();
+      form.append(h('a', { href: `#/conversations/${opened.id}`, class: 'chip' }, `#${opened.id}`));
+    } catch (error) {
+      view.fail(error);
+    }
+  } },
+  h('strong', {}, t('conv.transfer')),
+  h('select', { name: 'departmentId', required: true, 'aria-label': t('conv.transferTo') },
+    d.departments.map((dep) => h('option', { value: dep.id }, dep.name))),
+  reasons, h('button', { type: 'submit' }, t('conv.transfer')));
+  return form;
+}
+
+function actionsBox(view) {
+  const box = h('div', { class: 'tool module-actions' });
+  api.get(`~/conversations/${view.id}/actions`).then((page) => {
+    if (!page.items.length) return;
+    clear(box, h('strong', {}, t('conv.actions')), page.items.map((action) => {
+      const status = h('span', { class: 'muted', role: 'status' });
+      const form = h('form', { onsubmit: async (e) => {
+        e.preventDefault();
+        const fields = Object.fromEntries(new FormData(form));
+        try {
+          await api.post(`~/conversations/${view.id}/actions/${action.module}.${action.id}`, fields);
+          status.textContent = t('conv.queued');
+          setTimeout(() => view.refresh(), 3000);
+        } catch (error) {
+          view.fail(error);
+        }
+      } },
+      action.fields.map((f) => h('label', {}, f.label,
+        f.type === 'textarea' ? h('textarea', { name: f.key, required: f.required }) : h('input', { name: f.key, required: f.required }))),
+      h('button', { type: 'submit' }, action.label), status);
+      return h('details', {}, h('summary', {}, action.label), form);
+    }));
+  }).catch(() => {});
+  return box;
 }

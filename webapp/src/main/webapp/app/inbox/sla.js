@@ -1,34 +1,51 @@
-// The SLA badge of a conversation: the running timer closest to its due time, counting down every
-// second, coloured on track / at risk / breached.
+// SLA badges that count down in the browser: the state follows the due and warning times the server
+// computed, so "at risk" and "breached" appear on time without asking the server every second.
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 
-const RUNNING = ['ON_TRACK', 'AT_RISK', 'BREACHED'];
+const CLASSES = { ON_TRACK: 'on-track', AT_RISK: 'at-risk', BREACHED: 'breached', MET: 'met', PAUSED: 'paused' };
 
-export function slaBadge(sla) {
-  const timer = (sla?.timers || []).filter((x) => RUNNING.includes(x.state))
-    .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0];
+/** The timer that matters now: the first running one, else the first. */
+export function currentTimer(sla) {
+  const timers = sla?.timers || [];
+  return timers.find((timer) => ['ON_TRACK', 'AT_RISK', 'BREACHED'].includes(timer.state)) || null;
+}
+
+export function stateAt(timer, now = Date.now()) {
+  if (!['ON_TRACK', 'AT_RISK', 'BREACHED'].includes(timer.state) || !timer.dueAt) return timer.state;
+  if (now >= Date.parse(timer.dueAt)) return 'BREACHED';
+  if (timer.warnAt && now >= Date.parse(timer.warnAt)) return 'AT_RISK';
+  return 'ON_TRACK';
+}
+
+function remaining(timer, now) {
+  if (!timer.dueAt) return '';
+  const seconds = Math.round((Date.parse(timer.dueAt) - now) / 1000);
+  const abs = Math.abs(seconds);
+  const text = abs >= 3600 ? `${Math.floor(abs / 3600)}h ${Math.floor((abs % 3600) / 60)}m`
+    : `${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, '0')}`;
+  return seconds < 0 ? `−${text}` : text;
+}
+
+/** A badge element that keeps itself current; updateBadges() ticks all of them. */
+export function slaBadge(timer) {
   if (!timer) return null;
-  const badge = h('span', { class: `badge sla ${timer.state.toLowerCase().replace('_', '-')}`, id: 'sla-badge',
-    dataset: { state: timer.state }, title: `${t('sla.' + timer.target)} · ${new Date(timer.dueAt).toLocaleString()}` });
-  const tick = () => {
-    if (!badge.isConnected && badge.dataset.started) { clearInterval(timer.interval); return; }
-    badge.dataset.started = '1';
-    const left = Math.round((Date.parse(timer.dueAt) - Date.now()) / 1000);
-    const state = left < 0 ? 'BREACHED' : timer.warnAt && Date.now() >= Date.parse(timer.warnAt) ? 'AT_RISK' : timer.state;
-    badge.className = `badge sla ${state.toLowerCase().replace('_', '-')}`;
-    badge.dataset.state = state;
-    badge.textContent = `${t('sla.' + timer.target)}: ${t('sla.state.' + state)} ${clock(left)}`;
-  };
-  tick();
-  timer.interval = setInterval(tick, 1000);
+  const badge = h('span', { class: 'badge sla', title: t(`sla.${timer.target}`) });
+  badge.slaTimer = timer;
+  paint(badge);
   return badge;
 }
 
-function clock(seconds) {
-  const sign = seconds < 0 ? '−' : '';
-  const s = Math.abs(seconds);
-  const hours = Math.floor(s / 3600);
-  const minutes = Math.floor((s % 3600) / 60);
-  return `${sign}${hours ? `${hours}:` : ''}${String(minutes).padStart(hours ? 2 : 1, '0')}:${String(s % 60).padStart(2, '0')}`;
+function paint(badge, now = Date.now()) {
+  const timer = badge.slaTimer;
+  const state = stateAt(timer, now);
+  badge.className = `badge sla ${CLASSES[state] || ''}`;
+  badge.dataset.state = state;
+  badge.textContent = `${t(`sla.${timer.target}`)}: ${t(`sla.${state}`)} ${remaining(timer, now)}`.trim();
+}
+
+let ticking = null;
+export function tickBadges() {
+  if (ticking) return;
+  ticking = setInterval(() => document.querySelectorAll('.badge.sla').forEach((badge) => badge.slaTimer && paint(badge)), 1000);
 }

@@ -8,6 +8,7 @@ import io.deskbridge.web.api.conversation.ConversationResource;
 import io.deskbridge.web.api.customer.CustomerResource;
 import io.deskbridge.web.api.department.DepartmentResource;
 import io.deskbridge.web.api.inbound.InboundResource;
+import io.deskbridge.web.api.live.LiveResource;
 import io.deskbridge.web.api.module.ModuleResource;
 import io.deskbridge.web.api.outbox.OutboxResource;
 import io.deskbridge.web.api.problem.DomainProblemMapper;
@@ -62,7 +63,7 @@ public class RestApplication extends Application {
         ConversationResource.class, InboundResource.class, SavedReplyResource.class,
         ModuleResource.class, OutboxResource.class, ReportResource.class,
         RulesResource.class, SlaPolicyResource.class, SupportPlanResource.class, TransferReasonResource.class,
-        WidgetResource.class, WidgetCors.class, RateLimitProblemMapper.class,
+        WidgetResource.class, WidgetCors.class, RateLimitProblemMapper.class, LiveResource.class,
         BearerAuthentication.class, AccessCheck.class, RequestSizeLimit.class,
         DomainProblemMapper.class, HttpProblemMapper.class, JsonProblemMapper.class,
         UnexpectedProblemMapper.class, JsonMapping.class);

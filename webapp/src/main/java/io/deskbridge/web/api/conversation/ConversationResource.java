@@ -15,6 +15,7 @@ import io.deskbridge.core.conversation.TimelineService;
 import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.outbox.OutboxJob;
 import io.deskbridge.core.plugin.ModuleCapabilities;
+import io.deskbridge.core.presence.Presence;
 import io.deskbridge.core.shared.InvalidInputException;
 import io.deskbridge.core.shared.PageLimit;
 import io.deskbridge.core.shared.Validation;
@@ -302,6 +303,18 @@ record Step(ComplaintStep step) {}
         .header("Content-Disposition", "attachment; filename=\"" + attachment.name().replace("\"", "") + "\"")
         .header("X-Content-Type-Options", "nosniff")
         .build();
+  }
+
+  @Inject Presence presence;
+
+  @POST
+  @Path("{id}/typing")
+  @Operation(summary = "The calling agent is typing here",
+      description = "Colleagues see \"… is typing\" for 5 seconds; the app repeats this while the agent types. 204.")
+  public Response typing(@PathParam("id") long id) {
+    conversations.get(caller.tenant(), id);
+    presence.typing(caller.tenant(), id, caller.requireAgent());
+    return Response.noContent().build();
   }
 
   @Inject TransferService transfers;
