@@ -1,5 +1,8 @@
 package io.deskbridge.core.persistence;
 
+import static io.deskbridge.core.persistence.NativeValues.instant;
+import static io.deskbridge.core.persistence.NativeValues.utc;
+
 import io.deskbridge.core.conversation.Conversation;
 import io.deskbridge.core.sla.SlaTarget;
 import io.deskbridge.core.sweep.DueIndex;
@@ -8,8 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,7 +50,7 @@ public class JpaDueIndex implements DueIndex {
       return;
     }
     em.createNativeQuery("update conversation set next_check_at = ? where id = ?")
-        .setParameter(1, OffsetDateTime.ofInstant(next, ZoneOffset.UTC))
+        .setParameter(1, utc(next))
         .setParameter(2, id)
         .executeUpdate();
   }
@@ -71,25 +72,9 @@ public class JpaDueIndex implements DueIndex {
             + " values (?, ?, ?, ?, ?)")
         .setParameter(1, conversationId)
         .setParameter(2, alert.target().name())
-        .setParameter(3, OffsetDateTime.ofInstant(alert.startedAt(), ZoneOffset.UTC))
+        .setParameter(3, utc(alert.startedAt()))
         .setParameter(4, alert.kind().name())
-        .setParameter(5, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+        .setParameter(5, utc(at))
         .executeUpdate();
-  }
-
-  private static Instant instant(Object value) {
-    if (value instanceof OffsetDateTime offset) {
-      return offset.toInstant();
-    }
-    if (value instanceof java.sql.Timestamp timestamp) {
-      return timestamp.toInstant();
-    }
-    if (value instanceof java.time.ZonedDateTime zoned) {
-      return zoned.toInstant();
-    }
-    if (value instanceof java.time.LocalDateTime local) {
-      return local.toInstant(ZoneOffset.UTC);
-    }
-    throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
   }
 }

@@ -1,5 +1,9 @@
 package io.deskbridge.core.persistence;
 
+import static io.deskbridge.core.persistence.NativeValues.instant;
+import static io.deskbridge.core.persistence.NativeValues.number;
+import static io.deskbridge.core.persistence.NativeValues.utc;
+
 import io.deskbridge.core.presence.ChangedConversation;
 import io.deskbridge.core.presence.NewMessage;
 import io.deskbridge.core.presence.PresenceRepository;
@@ -9,8 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** Native queries: the live feed reads narrow rows every second and needs no entities for it. */
@@ -28,6 +30,11 @@ public class JpaPresenceRepository implements PresenceRepository {
         .setParameter(3, agentId)
         .executeUpdate();
     if (updated == 0) {
+      // A new row: this agent's rows of other conversations have long expired; keep them from piling up.
+      em.createNativeQuery("delete from agent_typing where agent_id = ? and until_at < ?")
+          .setParameter(1, agentId)
+          .setParameter(2, utc(until.minusSeconds(3600)))
+          .executeUpdate();
       em.createNativeQuery("insert into agent_typing (tenant_id, conversation_id, agent_id, until_at) values (?, ?, ?, ?)")
           .setParameter(1, tenant.value())
           .setParameter(2, conversationId)
@@ -72,29 +79,5 @@ public class JpaPresenceRepository implements PresenceRepository {
         .getResultList();
     return rows.stream().map(r -> new NewMessage(number(r[0]), number(r[1]), (String) r[2], (String) r[3],
         r[4] == null ? null : number(r[4]), instant(r[5]))).toList();
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
-
-  private static long number(Object value) {
-    return ((Number) value).longValue();
-  }
-
-  private static Instant instant(Object value) {
-    if (value instanceof OffsetDateTime offset) {
-      return offset.toInstant();
-    }
-    if (value instanceof java.sql.Timestamp timestamp) {
-      return timestamp.toInstant();
-    }
-    if (value instanceof java.time.ZonedDateTime zoned) {
-      return zoned.toInstant();
-    }
-    if (value instanceof java.time.LocalDateTime local) {
-      return local.toInstant(ZoneOffset.UTC);
-    }
-    throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
   }
 }
