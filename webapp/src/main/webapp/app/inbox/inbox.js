@@ -62,6 +62,7 @@ async function load(list) {
   for (const name of ['department', 'category', 'tag']) if (state[name]) params.set(name, state[name]);
   try {
     const [page, d] = await Promise.all([api.get(`~/conversations?${params}`), directory()]);
+    await customerNames(page.items.map((c) => c.customerId));
     clear(list, page.items.length ? page.items.map((c) => row(c, d)) : h('li', { class: 'muted empty' }, t('inbox.empty')));
   } catch (error) {
     showProblem(list.parentElement, error);
@@ -72,10 +73,21 @@ function row(c, d) {
   const assignee = c.assigneeId ? d.agents.get(c.assigneeId)?.name : t('inbox.unassignedShort');
   return h('li', { class: `inbox-row${c.ourClient ? ' our-client' : ''}`, dataset: { conversationId: c.id } },
     h('a', { href: `#/conversations/${c.id}` },
-      h('span', { class: 'title' }, c.subject || t('conv.conversation', { id: c.id })),
+      h('span', { class: 'title' }, names.get(c.customerId) || t('conv.conversation', { id: c.id })),
+      c.subject ? h('span', { class: 'muted' }, c.subject) : null,
       c.ourClient ? h('span', { class: 'badge our' }, t('inbox.ourClient')) : null,
       h('span', { class: 'muted meta' }, `${c.channel} · ${c.status} · ${assignee || ''}`),
       slaSlot(c.id)));
+}
+
+/** Customer names by id (a list carries only ids), each read once per session of the app. */
+const names = new Map();
+async function customerNames(ids) {
+  const missing = [...new Set(ids)].filter((id) => !names.has(id));
+  await Promise.all(missing.map(async (id) => {
+    const customer = await api.get(`~/customers/${id}`).catch(() => null);
+    names.set(id, customer ? customer.name || customer.email || customer.phone || null : null);
+  }));
 }
 
 // Lists carry no timers (they cost a read of each conversation's messages), so each row asks for its own.
