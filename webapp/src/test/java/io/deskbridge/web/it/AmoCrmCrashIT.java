@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deskbridge.plugin.amocrm.FakeAmoCrm;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,18 +21,11 @@ class AmoCrmCrashIT {
 
   @Test
   void aKillMidSyncFinishesWithNoDuplicateContactLeadOrNote() throws Exception {
-    Path work = DeskbridgeServer.workDir().resolve("amocrm-crash");
-    ServerProcess.deleteTree(work);
-    Files.createDirectories(work);
-    String adminToken = "amo-crash-admin-" + UUID.randomUUID();
-    Map<String, String> env = Map.of(
-        "DESKBRIDGE_DB_URL", "embedded",
-        "DESKBRIDGE_DATA_DIR", work.resolve("data").toString(),
-        "DESKBRIDGE_ADMIN_TOKEN", adminToken,
-        "DESKBRIDGE_DEMO", "false",
-        "DESKBRIDGE_OUTBOX_LEASE", "PT5S",
-        "DESKBRIDGE_OUTBOX_RETRY_BASE", "PT0.05S");
-    Path log = work.resolve("payara-micro.log");
+    CrashSite site = CrashSite.prepare("amocrm-crash", Map.of("DESKBRIDGE_OUTBOX_RETRY_BASE", "PT0.05S"));
+    Path work = site.work();
+    String adminToken = site.adminToken();
+    Map<String, String> env = site.env();
+    Path log = site.log();
 
     try (FakeAmoCrm amo = new FakeAmoCrm()) {
       amo.delayNoteAnswers(Duration.ofMillis(700));

@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deskbridge.plugin.bitrix.FakeBitrix24;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -30,18 +28,11 @@ class Bitrix24CrashIT {
 
   @Test
   void aKillMidBatchFinishesWithNoDuplicateContactDealOrComment() throws Exception {
-    Path work = DeskbridgeServer.workDir().resolve("bitrix24-crash");
-    ServerProcess.deleteTree(work);
-    Files.createDirectories(work);
-    String adminToken = "b24-crash-admin-" + UUID.randomUUID();
-    Map<String, String> env = Map.of(
-        "DESKBRIDGE_DB_URL", "embedded",
-        "DESKBRIDGE_DATA_DIR", work.resolve("data").toString(),
-        "DESKBRIDGE_ADMIN_TOKEN", adminToken,
-        "DESKBRIDGE_DEMO", "false",
-        "DESKBRIDGE_OUTBOX_LEASE", "PT5S",
-        "DESKBRIDGE_OUTBOX_RETRY_BASE", "PT0.05S");
-    Path log = work.resolve("payara-micro.log");
+    CrashSite site = CrashSite.prepare("bitrix24-crash", Map.of("DESKBRIDGE_OUTBOX_RETRY_BASE", "PT0.05S"));
+    Path work = site.work();
+    String adminToken = site.adminToken();
+    Map<String, String> env = site.env();
+    Path log = site.log();
 
     try (FakeBitrix24 bitrix = new FakeBitrix24()) {
       TestTenant tenant;

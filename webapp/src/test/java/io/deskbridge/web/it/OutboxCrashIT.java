@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,18 +27,11 @@ class OutboxCrashIT {
 
   @Test
   void everyEventIsDeliveredAfterAKillAndNoneIsLostOrDuplicatedBeyondWhatWasInFlight() throws Exception {
-    Path work = DeskbridgeServer.workDir().resolve("crash");
-    ServerProcess.deleteTree(work);
-    Files.createDirectories(work);
-    String adminToken = "crash-admin-" + UUID.randomUUID();
-    Map<String, String> env = Map.of(
-        "DESKBRIDGE_DB_URL", "embedded",
-        "DESKBRIDGE_DATA_DIR", work.resolve("data").toString(),
-        "DESKBRIDGE_ADMIN_TOKEN", adminToken,
-        "DESKBRIDGE_DEMO", "false",
-        "DESKBRIDGE_OUTBOX_LEASE", "PT5S",
-        "DESKBRIDGE_OUTBOX_BATCH", Integer.toString(BATCH));
-    Path log = work.resolve("payara-micro.log");
+    CrashSite site = CrashSite.prepare("crash", Map.of("DESKBRIDGE_OUTBOX_BATCH", Integer.toString(BATCH)));
+    Path work = site.work();
+    String adminToken = site.adminToken();
+    Map<String, String> env = site.env();
+    Path log = site.log();
 
     try (Receiver receiver = new Receiver()) {
       receiver.answer("/crash", new Receiver.Answer(200, null, Duration.ofMillis(1500)));
