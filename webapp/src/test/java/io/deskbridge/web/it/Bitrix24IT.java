@@ -69,6 +69,21 @@ class Bitrix24IT {
     return bitrix.calls().stream().filter(COMMENT_COMMAND::equals).count();
   }
 
+  /** An installed app's settings with freshly issued tokens. */
+  private Map<String, Object> oauthConfig() {
+    String[] tokens = bitrix.issueTokens();
+    Map<String, Object> config = new HashMap<>();
+    config.put("baseUrl", bitrix.restUrl());
+    config.put("authMode", "oauth");
+    config.put("clientId", FakeBitrix24.CLIENT_ID);
+    config.put("clientSecret", FakeBitrix24.CLIENT_SECRET);
+    config.put("oauthServerUrl", bitrix.url());
+    config.put("applicationToken", FakeBitrix24.APPLICATION_TOKEN);
+    config.put("accessToken", tokens[0]);
+    config.put("refreshToken", tokens[1]);
+    return config;
+  }
+
   private long dealLooks() {
     return bitrix.calls().stream().filter(c -> c.equals("crm.deal.get") || c.equals("crm.deal.list")).count();
   }
@@ -158,17 +173,8 @@ class Bitrix24IT {
   @Test
   void anExpiredAccessTokenIsRefreshedOnceAndTheCommentStillArrives() {
     TestTenant t = TestTenant.create(api, "b24-oauth");
-    String[] tokens = bitrix.issueTokens();
-    Map<String, Object> config = new HashMap<>();
-    config.put("baseUrl", bitrix.restUrl());
-    config.put("authMode", "oauth");
+    Map<String, Object> config = oauthConfig();
     config.put("entity", "deal");
-    config.put("clientId", FakeBitrix24.CLIENT_ID);
-    config.put("clientSecret", FakeBitrix24.CLIENT_SECRET);
-    config.put("oauthServerUrl", bitrix.url());
-    config.put("applicationToken", FakeBitrix24.APPLICATION_TOKEN);
-    config.put("accessToken", tokens[0]);
-    config.put("refreshToken", tokens[1]);
     Api.Reply enabled = enable(t, config);
     assertEquals(200, enabled.status(), enabled::toString);
     say(t, "oauth-1", "oauth-customer", "message 1");
@@ -186,16 +192,7 @@ class Bitrix24IT {
   @Test
   void inOpenlinesModeTheCustomerReachesTheOpenLineAndAnOperatorReplyReachesThemOnceWithItsDeliveryConfirmed() {
     TestTenant t = TestTenant.create(api, "b24-lines");
-    String[] tokens = bitrix.issueTokens();
-    Map<String, Object> config = new HashMap<>();
-    config.put("baseUrl", bitrix.restUrl());
-    config.put("authMode", "oauth");
-    config.put("clientId", FakeBitrix24.CLIENT_ID);
-    config.put("clientSecret", FakeBitrix24.CLIENT_SECRET);
-    config.put("oauthServerUrl", bitrix.url());
-    config.put("applicationToken", FakeBitrix24.APPLICATION_TOKEN);
-    config.put("accessToken", tokens[0]);
-    config.put("refreshToken", tokens[1]);
+    Map<String, Object> config = oauthConfig();
     config.put("mode", "openlines");
     JsonNode problem = Problems.assertProblem(enable(t, config), 422, "invalid-module-config");
     assertTrue(problem.toString().contains("openLineId"), problem::toString);

@@ -75,6 +75,16 @@ final class Browser implements AutoCloseable {
     return this;
   }
 
+  /** Signs in to the agent app as {@code email} of tenant {@code slug}; returns once the app's header shows. */
+  Browser signIn(String slug, String email) {
+    go("/app/?tenant=" + slug);
+    type(By.name("email"), email);
+    type(By.name("password"), TestTenant.PASSWORD);
+    click(By.cssSelector("#login-form button[type=submit]"));
+    find(By.cssSelector("header.top .who"));
+    return this;
+  }
+
   /** Waits until the element is there and visible. */
   WebElement find(By by) {
     return until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));

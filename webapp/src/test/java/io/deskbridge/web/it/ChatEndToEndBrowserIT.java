@@ -48,7 +48,7 @@ class ChatEndToEndBrowserIT {
       customer.click(By.cssSelector("#deskbridge-panel .dbw-send"));
       long id = customer.until(d -> conversationOf(t));
 
-      signIn(agent, t, "agent@" + t.slug() + ".test");
+      agent.signIn(t.slug(), "agent@" + t.slug() + ".test");
       agent.click(By.id("queue-all"));
       agent.click(By.cssSelector("[data-conversation-id='" + id + "'] a"));
       agent.withText(By.cssSelector(".entry.customer"), "Where is my samovar?");
@@ -96,14 +96,6 @@ class ChatEndToEndBrowserIT {
       agent.until(d -> "CLOSED".equals(status(t, id)));
       agent.withText(By.id("conversation-status"), "CLOSED");
     }
-  }
-
-  private static void signIn(Browser browser, TestTenant t, String email) {
-    browser.go("/app/?tenant=" + t.slug());
-    browser.type(By.name("email"), email);
-    browser.type(By.name("password"), TestTenant.PASSWORD);
-    browser.click(By.cssSelector("#login-form button[type=submit]"));
-    browser.find(By.id("queue-all"));
   }
 
   /** The widget's conversation, once it exists (null before). */

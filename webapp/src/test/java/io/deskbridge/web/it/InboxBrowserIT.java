@@ -49,7 +49,7 @@ class InboxBrowserIT {
     long id = question.json().get("conversationId").asLong();
 
     try (Browser ivan = Browser.open(api.baseUrl()); Browser colleague = Browser.open(api.baseUrl())) {
-      signIn(ivan, t, "agent@" + t.slug() + ".test");
+      ivan.signIn(t.slug(), "agent@" + t.slug() + ".test");
       ivan.withText(By.id("availability"), "Offline");
       ivan.click(By.id("availability"));
       ivan.withText(By.id("availability"), "Online");
@@ -96,7 +96,7 @@ class InboxBrowserIT {
       ivan.click(By.id("close-conversation"));
       ivan.withText(By.id("conversation-problem"), "needs a category before it can be closed");
 
-      signIn(colleague, t, "anna@" + t.slug() + ".test");
+      colleague.signIn(t.slug(), "anna@" + t.slug() + ".test");
       colleague.go("/app/#/conversations/" + id);
       colleague.withText(By.cssSelector(".entry.internal"), "check the warehouse");
       ivan.click(By.id("mode-reply"));
@@ -115,14 +115,6 @@ class InboxBrowserIT {
       ivan.withText(By.cssSelector(".entry.agent"), "It left the warehouse today.");
       ivan.screenshot("conversation");
     }
-  }
-
-  private static void signIn(Browser browser, TestTenant t, String email) {
-    browser.go("/app/?tenant=" + t.slug());
-    browser.type(By.name("email"), email);
-    browser.type(By.name("password"), TestTenant.PASSWORD);
-    browser.click(By.cssSelector("#login-form button[type=submit]"));
-    browser.find(By.cssSelector("header.top .who"));
   }
 
   private static String visibilityOf(JsonNode messages, String text) {
