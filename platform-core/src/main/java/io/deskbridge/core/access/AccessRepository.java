@@ -1,5 +1,6 @@
 package io.deskbridge.core.access;
 
+import io.deskbridge.core.agent.Agent;
 import io.deskbridge.core.tenant.TenantId;
 import java.util.List;
 import java.util.Optional;
@@ -9,11 +10,19 @@ public interface AccessRepository {
 
   Optional<AgentToken> findAgentToken(String digest);
 
+  /** A token with its agent and its tenant's slug in one read: every API call needs all three. */
+  Optional<AgentSession> findAgentSession(String digest);
+
+  /** A key with its tenant's slug in one read. */
+  Optional<TenantKey> findTenantKey(String digest);
+
+  record AgentSession(AgentToken token, Agent agent, String tenantSlug) {}
+
+  record TenantKey(ApiKey key, String tenantSlug) {}
+
   void add(AgentToken token);
 
   List<AgentToken> validTokensOf(TenantId tenant, long agentId);
-
-  Optional<ApiKey> findApiKey(String digest);
 
   Optional<ApiKey> findApiKey(TenantId tenant, long id);
 

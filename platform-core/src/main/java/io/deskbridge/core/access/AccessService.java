@@ -5,7 +5,6 @@ import io.deskbridge.core.agent.AgentRepository;
 import io.deskbridge.core.agent.PasswordHash;
 import io.deskbridge.core.shared.NotFoundException;
 import io.deskbridge.core.shared.Validation;
-import io.deskbridge.core.tenant.Tenant;
 import io.deskbridge.core.tenant.TenantId;
 import io.deskbridge.core.tenant.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,20 +83,17 @@ public class AccessService {
   public Optional<Caller> authenticate(String bearer) {
     if (bearer.startsWith(API_KEY_PREFIX)) {
       return access
-          .findApiKey(SecretToken.digestOf(bearer))
-          .filter(key -> !key.isRevoked())
-          .flatMap(key -> tenantSlug(key.tenantId()).map(
-              slug -> Caller.apiKey(key.tenantId(), slug, key.scope())));
+          .findTenantKey(SecretToken.digestOf(bearer))
+          .filter(held -> !held.key().isRevoked())
+          .map(held -> Caller.apiKey(held.key().tenantId(), held.tenantSlug(), held.key().scope()));
     }
     if (bearer.startsWith(AGENT_TOKEN_PREFIX)) {
       Instant now = clock.instant();
       return access
-          .findAgentToken(SecretToken.digestOf(bearer))
-          .filter(t -> t.isValidAt(now))
-          .flatMap(t -> agents.findById(t.tenantId(), t.agentId()))
-          .filter(Agent::isActive)
-          .flatMap(a -> tenantSlug(a.tenantId()).map(
-              slug -> Caller.agent(a.tenantId(), slug, a.id(), a.roles())));
+          .findAgentSession(SecretToken.digestOf(bearer))
+          .filter(session -> session.token().isValidAt(now) && session.agent().isActive())
+          .map(session -> Caller.agent(session.agent().tenantId(), session.tenantSlug(), session.agent().id(),
+              session.agent().roles()));
     }
     return Optional.empty();
   }
@@ -122,9 +118,5 @@ public class AccessService {
     ApiKey key = access.findApiKey(tenant, id).orElseThrow(() -> new NotFoundException("API key", id));
     key.revoke(clock.instant());
     return key;
-  }
-
-  private Optional<String> tenantSlug(TenantId id) {
-    return tenants.findById(id).map(Tenant::slug);
   }
 }

@@ -2,6 +2,7 @@ package io.deskbridge.core.persistence;
 
 import io.deskbridge.core.access.AccessRepository;
 import io.deskbridge.core.access.AgentToken;
+import io.deskbridge.core.agent.Agent;
 import io.deskbridge.core.access.ApiKey;
 import io.deskbridge.core.access.PlatformSetting;
 import io.deskbridge.core.tenant.TenantId;
@@ -26,6 +27,27 @@ public class JpaAccessRepository implements AccessRepository {
   }
 
   @Override
+  public Optional<AgentSession> findAgentSession(String digest) {
+    return em.createQuery("select t, a, tn.slug from AgentToken t, Agent a, Tenant tn"
+            + " where t.digest = :d and a.id = t.agentId and a.tenantId = t.tenantId and tn.id = t.tenantId",
+            Object[].class)
+        .setParameter("d", digest)
+        .getResultStream()
+        .findFirst()
+        .map(row -> new AgentSession((AgentToken) row[0], (Agent) row[1], (String) row[2]));
+  }
+
+  @Override
+  public Optional<TenantKey> findTenantKey(String digest) {
+    return em.createQuery("select k, tn.slug from ApiKey k, Tenant tn where k.digest = :d and tn.id = k.tenantId",
+            Object[].class)
+        .setParameter("d", digest)
+        .getResultStream()
+        .findFirst()
+        .map(row -> new TenantKey((ApiKey) row[0], (String) row[1]));
+  }
+
+  @Override
   public void add(AgentToken token) {
     em.persist(token);
   }
@@ -38,14 +60,6 @@ public class JpaAccessRepository implements AccessRepository {
         .setParameter("t", tenant.value())
         .setParameter("a", agentId)
         .getResultList();
-  }
-
-  @Override
-  public Optional<ApiKey> findApiKey(String digest) {
-    return em.createQuery("select k from ApiKey k where k.digest = :d", ApiKey.class)
-        .setParameter("d", digest)
-        .getResultStream()
-        .findFirst();
   }
 
   @Override

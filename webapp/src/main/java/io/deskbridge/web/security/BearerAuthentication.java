@@ -47,9 +47,12 @@ public class BearerAuthentication implements ContainerRequestFilter {
     if (token.isEmpty()) {
       return Optional.empty();
     }
-    if (platformAdmin.accepts(token)) {
-      return Optional.of(Caller.platformAdmin());
+    // Agents and keys call far more often than the operator: their lookup goes first, and the
+    // admin token (any string the operator chose) is compared only when no agent or key matched.
+    Optional<Caller> caller = access.authenticate(token);
+    if (caller.isPresent()) {
+      return caller;
     }
-    return access.authenticate(token);
+    return platformAdmin.accepts(token) ? Optional.of(Caller.platformAdmin()) : Optional.empty();
   }
 }
