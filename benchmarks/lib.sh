@@ -8,6 +8,10 @@ export PGPASSWORD="${PGPASSWORD:-postgres}"
 say() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$out/progress.log" >&2; }
 sql() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 now_ms() { date +%s%3N; }
+# The whole machine's CPU time, busy and in all, in jiffies (10 ms): sampled around a measurement it
+# tells how much of the two cores the work used (other processes on the machine count too).
+busy_jiffies() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8; exit }' /proc/stat; }
+all_jiffies() { awk '/^cpu / { s = 0; for (i = 2; i <= NF; i++) s += $i; print s; exit }' /proc/stat; }
 
 # Builds the WAR when asked (--build) or when it is missing.
 ensure_war() {
@@ -37,12 +41,17 @@ machine_record() {
 }
 
 server_pid=""
-# Stops the server and drops the scratch database (unless BENCH_KEEP_DB=1); installed as the EXIT trap.
+launched_pids=()
+# Stops every instance launched and drops the scratch database (unless BENCH_KEEP_DB=1); installed as
+# the EXIT trap.
 cleanup() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
+  local pid
+  for pid in "${launched_pids[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
   if [[ "${BENCH_KEEP_DB:-0}" != "1" ]]; then
     psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
   else
@@ -56,22 +65,38 @@ start_server() {
   local port="$1"
   shift
   admin_token="bench-admin-$RANDOM$RANDOM"
-  mkdir -p "$out/payara-root" "$out/data"
+  launch server "$port" "$@" -- --nocluster
+  server_pid="$launched_pid"
+  base="$launched_base"
+}
+
+# launch NAME PORT [ENV=VALUE…] -- [PAYARA_ARG…]: one instance against $db with the admin token and data
+# folder every instance of the run shares (log $out/NAME.log, Payara root $out/NAME-root); sets
+# launched_pid and launched_base once the application answers. Instances started with the same
+# cluster arguments form one Payara Micro (Hazelcast) cluster.
+launch() {
+  local name="$1" port="$2" envs=() pargs=()
+  shift 2
+  while (( $# )) && [[ "$1" != "--" ]]; do envs+=("$1"); shift; done
+  (( $# )) && shift
+  pargs=("$@")
+  mkdir -p "$out/$name-root" "$out/data"
   env DESKBRIDGE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
     DESKBRIDGE_DB_USER="$PGUSER" DESKBRIDGE_DB_PASSWORD="$PGPASSWORD" \
     DESKBRIDGE_ADMIN_TOKEN="$admin_token" DESKBRIDGE_DATA_DIR="$out/data" DESKBRIDGE_DEMO=false \
-    DESKBRIDGE_PORT="$port" "$@" \
+    DESKBRIDGE_PORT="$port" "${envs[@]}" \
     java ${BENCH_JAVA_OPTS:--Xmx768m} -jar webapp/target/payara-micro.jar --deploy webapp/target/ROOT.war \
-      --port "$port" --nocluster --rootdir "$out/payara-root" >"$out/server.log" 2>&1 &
-  server_pid=$!
-  base="http://127.0.0.1:$port"
+      --port "$port" --rootdir "$out/$name-root" --name "$name" "${pargs[@]}" >"$out/$name.log" 2>&1 &
+  launched_pid=$!
+  launched_pids+=("$launched_pid")
+  launched_base="http://127.0.0.1:$port"
   for _ in $(seq 1 600); do
     # 401 from the application's own filter: deployed, schema migrated.
-    [[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/auth/me" || true)" == "401" ]] && return 0
-    kill -0 "$server_pid" 2>/dev/null || { say "server exited; see $out/server.log"; exit 1; }
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' "$launched_base/api/v1/auth/me" || true)" == "401" ]] && return 0
+    kill -0 "$launched_pid" 2>/dev/null || { say "$name exited; see $out/$name.log"; exit 1; }
     sleep 0.5
   done
-  say "server not ready; see $out/server.log"
+  say "$name not ready; see $out/$name.log"
   exit 1
 }
 

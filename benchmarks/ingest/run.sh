@@ -79,20 +79,30 @@ VALUES (nextval('ceiling_message_seq'), :tenant, :conversation, 'PUBLIC', 'CUSTO
         'pgbench-' || currval('ceiling_message_seq'), now());
 SQL
 
-printf 'kind\trun\tceiling_tps\tingest_rps\tratio\terrors\thalf_rate\tp50_ms\tp99_ms\tlatency_errors\tload1\n' \
-  >"$out/runs.tsv"
+server_jiffies() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
+# CPU milliseconds per unit of work (jiffies are 10 ms): where each side's budget goes.
+per_unit() { awk -v j="$1" -v n="$2" 'BEGIN { printf "%.2f", n > 0 ? j * 10 / n : 0 }'; }
+
+printf 'kind\trun\tceiling_tps\tingest_rps\tratio\terrors\thalf_rate\tp50_ms\tp99_ms\tlatency_errors\tload1\t'\
+'ceiling_cpu_ms\tingest_cpu_ms\tserver_cpu_ms\n' >"$out/runs.tsv"
 for r in $(seq 1 "$runs"); do
   load="$(cut -d' ' -f1 /proc/loadavg)"
+  c0="$(busy_jiffies)"
   ceiling="$(pgbench -n -c "$concurrency" -j 2 -T "$seconds" -f "$out/ceiling.sql" \
     -D tenant="$tenant" -D conversation="$conversation" "$db" 2>>"$out/pgbench.log" |
     tee -a "$out/pgbench.log" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -n 1)"
+  c1="$(busy_jiffies)" s1="$(server_jiffies)"
   ingest="$(generate closed "$seconds" pool "$existing" "$share" "run$r")"
+  c2="$(busy_jiffies)" s2="$(server_jiffies)"
   rps="$(field rps "$ingest")"
   half="$(awk -v r="$rps" 'BEGIN { printf "%.1f", r / 2 }')"
   latency="$(generate "rate:$half" "$seconds" pool "$existing" "$share" "lat$r")"
-  printf 'run\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$ceiling" "$rps" \
+  done_ceiling="$(awk -v t="$ceiling" -v s="$seconds" 'BEGIN { printf "%d", t * s }')"
+  printf 'run\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$ceiling" "$rps" \
     "$(awk -v a="$rps" -v c="$ceiling" 'BEGIN { printf "%.3f", a / c }')" "$(field errors "$ingest")" "$half" \
-    "$(field p50_ms "$latency")" "$(field p99_ms "$latency")" "$(field errors "$latency")" "$load" >>"$out/runs.tsv"
+    "$(field p50_ms "$latency")" "$(field p99_ms "$latency")" "$(field errors "$latency")" "$load" \
+    "$(per_unit $((c1 - c0)) "$done_ceiling")" "$(per_unit $((c2 - c1)) "$(field ok "$ingest")")" \
+    "$(per_unit $((s2 - s1)) "$(field ok "$ingest")")" >>"$out/runs.tsv"
   say "run $r: ceiling $ceiling tps; ingest $ingest; at $half/s: $latency"
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt" >&2
@@ -102,5 +112,9 @@ echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/mach
   echo "|---:|---:|---:|---:|---:|---:|"
   echo "| $runs | $(median_spread "$out/runs.tsv" 3) | $(median_spread "$out/runs.tsv" 4) |" \
     "$(median_spread "$out/runs.tsv" 5) | $(median_spread "$out/runs.tsv" 8) | $(median_spread "$out/runs.tsv" 9) |"
+  echo
+  echo "| machine CPU ms per pgbench insert | machine CPU ms per inbound message | of which Deskbridge's JVM |"
+  echo "|---:|---:|---:|"
+  echo "| $(median_spread "$out/runs.tsv" 12) | $(median_spread "$out/runs.tsv" 13) | $(median_spread "$out/runs.tsv" 14) |"
 } | tee "$out/summary.md" >&2
 say "done: $out"
