@@ -157,11 +157,19 @@ public class Conversation {
 
   /** The customer wrote: an answer ends "waiting on customer", since the ball is with us again. */
   public void receiveCustomerMessage(Instant at) {
+    // A customer already waiting for our answer starts no SLA timer by writing again: the sweeper's
+    // next look stays where it is, so a burst of messages does not make it re-check the conversation.
+    boolean alreadyWaiting = status == ConversationStatus.OPEN && nextCheckAt != null && lastCustomerMessageAt != null
+        && (lastAgentMessageAt == null || lastCustomerMessageAt.isAfter(lastAgentMessageAt));
     lastCustomerMessageAt = at;
     if (status == ConversationStatus.WAITING_ON_CUSTOMER) {
       changeStatus(ConversationStatus.OPEN, at);
     }
-    touch(at);
+    if (alreadyWaiting) {
+      markUpdated(at);
+    } else {
+      touch(at);
+    }
   }
 
   public void recordAgentReply(Instant at) {
@@ -421,10 +429,14 @@ public class Conversation {
   }
 
   private void touch(Instant at) {
+    markUpdated(at);
+    nextCheckAt = status == ConversationStatus.CLOSED ? null : at;
+  }
+
+  private void markUpdated(Instant at) {
     if (updatedAt == null || at.isAfter(updatedAt)) {
       updatedAt = at;
     }
-    nextCheckAt = status == ConversationStatus.CLOSED ? null : at;
   }
 
   public boolean isClosed() {

@@ -76,6 +76,26 @@ class SystemCloseTest {
   }
 
   @Test
+  void aCustomerWritingAgainWhileWaitingLeavesTheSweepersNextLookButAnAnswerToAReplyMovesIt() {
+    Conversation conversation = TestEntities.conversation(1, T0);
+    conversation.receiveCustomerMessage(later(10));
+    conversation.scheduleCheck(later(60)); // the sweeper: the first-reply warning is due then
+    conversation.receiveCustomerMessage(later(20));
+    assertEquals(Optional.of(later(60)), conversation.nextCheckAt(), "a second message starts no timer");
+    assertEquals(later(20), conversation.updatedAt());
+
+    conversation.recordAgentReply(later(30));
+    conversation.scheduleCheck(later(900));
+    conversation.receiveCustomerMessage(later(40));
+    assertEquals(Optional.of(later(40)), conversation.nextCheckAt(), "an answer to our reply starts NEXT_REPLY");
+
+    conversation.moveTo(ConversationStatus.WAITING_ON_CUSTOMER, later(50));
+    conversation.scheduleCheck(later(900));
+    conversation.receiveCustomerMessage(later(55));
+    assertEquals(Optional.of(later(55)), conversation.nextCheckAt(), "leaving a paused status is a change");
+  }
+
+  @Test
   void theStillRelevantPromptIsNotAnAgentMessage() {
     Conversation conversation = TestEntities.conversation(1, T0);
     conversation.recordAgentReply(later(1), true);
