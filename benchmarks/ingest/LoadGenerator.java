@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 
 /**
  * Posts customer messages to Deskbridge's inbound API over HTTP on 127.0.0.1, as a channel gateway
@@ -19,13 +20,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A realistic mix: {@code existingShare} of the messages go to conversations that already exist
  * (customers {@code POOL-c0 .. POOL-c(existing-1)}, made by an earlier run whose RUN was POOL), the
- * rest start a new customer's conversation ({@code RUN-c0, RUN-c1, …}). Two modes: {@code closed} (each of {@code concurrency} workers sends its next
- * message when the last is answered: the throughput the server sustains) and {@code rate:R} (R
- * messages a second on a fixed schedule whatever the answers: latency at a given load, measured
- * from when each message was due, so a stalled server cannot hide its queue).
+ * rest start a new customer's conversation ({@code RUN-c0, RUN-c1, …}). Modes: {@code closed} (each
+ * of {@code concurrency} workers sends its next message when the last is answered: the throughput the
+ * server sustains), {@code rate:R} (R messages a second on a fixed schedule whatever the answers:
+ * latency at a given load, measured from when each message was due, so a stalled server cannot hide
+ * its queue) and {@code floor} (closed loop of {@code GET /api/v1/auth/me}: what the server does per
+ * second when a request stores nothing).
  *
  * <pre>
- * java LoadGenerator.java BASE TENANT TOKEN MODE CONCURRENCY SECONDS POOL EXISTING EXISTING_SHARE RUN
+ * java LoadGenerator.java BASE TENANT TOKEN closed|rate:R|floor CONCURRENCY SECONDS POOL EXISTING EXISTING_SHARE RUN
  * </pre>
  * Output: one line of {@code key=value} pairs.
  */
@@ -48,14 +51,17 @@ public class LoadGenerator {
     String run = args[9];
 
     Inbound inbound = new Inbound(base, tenant, token, pool, existing, existingShare, run);
-    Results results = mode.startsWith("rate:")
-        ? fixedRate(inbound, Double.parseDouble(mode.substring(5)), concurrency, length)
-        : closedLoop(inbound, concurrency, length);
+    Results results = switch (mode.startsWith("rate:") ? "rate" : mode) {
+      case "rate" -> fixedRate(inbound::post, Double.parseDouble(mode.substring(5)), concurrency, length);
+      case "closed" -> closedLoop(inbound::post, concurrency, length);
+      case "floor" -> closedLoop(inbound::whoAmI, concurrency, length);
+      default -> throw new IllegalArgumentException("mode: closed, rate:R or floor, not " + mode);
+    };
     System.out.println(results.summary());
   }
 
   /** Each worker sends, waits for the answer, sends again, until the time is up. */
-  static Results closedLoop(Inbound inbound, int concurrency, Duration length) throws InterruptedException {
+  static Results closedLoop(IntSupplier call, int concurrency, Duration length) throws InterruptedException {
     Results results = new Results();
     long end = System.nanoTime() + length.toNanos();
     CountDownLatch done = new CountDownLatch(concurrency);
@@ -66,7 +72,7 @@ public class LoadGenerator {
         try {
           while (System.nanoTime() < end) {
             long sent = System.nanoTime();
-            results.record(inbound.post(), System.nanoTime() - sent);
+            results.record(call.getAsInt(), System.nanoTime() - sent);
           }
         } finally {
           done.countDown();
@@ -80,7 +86,7 @@ public class LoadGenerator {
   }
 
   /** Messages fall due every 1/rate seconds; each latency counts from when its message was due. */
-  static Results fixedRate(Inbound inbound, double rate, int concurrency, Duration length)
+  static Results fixedRate(IntSupplier call, double rate, int concurrency, Duration length)
       throws InterruptedException {
     Results results = new Results();
     long interval = (long) (1_000_000_000L / rate);
@@ -98,7 +104,7 @@ public class LoadGenerator {
             if (wait > 0) {
               Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
-            results.record(inbound.post(), System.nanoTime() - due);
+            results.record(call.getAsInt(), System.nanoTime() - due);
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -118,6 +124,7 @@ public class LoadGenerator {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI uri;
+    private final URI me;
     private final String token;
     private final String pool;
     private final String run;
@@ -129,6 +136,7 @@ public class LoadGenerator {
     Inbound(String base, String tenant, String token, String pool, int existing, double existingShare,
         String run) {
       this.uri = URI.create(base + "/api/v1/tenants/" + tenant + "/inbound/messages");
+      this.me = URI.create(base + "/api/v1/auth/me");
       this.token = token;
       this.pool = pool;
       this.run = run;
@@ -146,11 +154,23 @@ public class LoadGenerator {
       String body = "{\"channel\":\"api\",\"externalMessageId\":\"" + run + "-m" + message + "\","
           + "\"customer\":{\"externalId\":\"" + customer + "\",\"name\":\"Customer " + customer + "\"},"
           + "\"text\":\"Hello, my order " + message + " has not arrived yet. Could you check it, please?\"}";
-      HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-          .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+      return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /**
+     * The floor: the cheapest call that still goes through the whole stack (HTTP, JAX-RS, the token
+     * looked up in the database, JSON out) and stores nothing.
+     */
+    int whoAmI() {
+      return send(HttpRequest.newBuilder(me).GET());
+    }
+
+    /** @return the HTTP status, or 0 when the request failed without one */
+    private int send(HttpRequest.Builder request) {
       try {
-        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return client.send(request.timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+            .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
       } catch (Exception e) {
         return 0;
       }

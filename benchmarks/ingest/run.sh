@@ -13,7 +13,11 @@
 #   ingest   LoadGenerator (closed loop): inbound messages over HTTP on 127.0.0.1, 70% into existing
 #            conversations (a pool made during the warm-up), 30% from new customers;
 #   latency  LoadGenerator at a fixed rate of half the ingest figure of that run: p50 and p99, each
-#            measured from when the message was due.
+#            measured from when the message was due;
+#   floor    LoadGenerator, closed loop of GET /api/v1/auth/me: the cheapest request that still goes
+#            through HTTP, JAX-RS, a token read from the database and JSON, storing nothing.
+# Around each it samples the machine's CPU time (and the server JVM's around ingest), so the summary
+# also says how many CPU milliseconds a pgbench insert, a floor request and an inbound message cost.
 # Needs Java 17, psql, pgbench and curl, and a PostgreSQL it may create a database on (PGHOST,
 # PGPORT, PGUSER, PGPASSWORD; default 127.0.0.1:5432, postgres/postgres).
 #
@@ -84,7 +88,7 @@ server_jiffies() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
 per_unit() { awk -v j="$1" -v n="$2" 'BEGIN { printf "%.2f", n > 0 ? j * 10 / n : 0 }'; }
 
 printf 'kind\trun\tceiling_tps\tingest_rps\tratio\terrors\thalf_rate\tp50_ms\tp99_ms\tlatency_errors\tload1\t'\
-'ceiling_cpu_ms\tingest_cpu_ms\tserver_cpu_ms\n' >"$out/runs.tsv"
+'ceiling_cpu_ms\tingest_cpu_ms\tserver_cpu_ms\tfloor_rps\tfloor_cpu_ms\tingest_vs_floor\n' >"$out/runs.tsv"
 for r in $(seq 1 "$runs"); do
   load="$(cut -d' ' -f1 /proc/loadavg)"
   c0="$(busy_jiffies)"
@@ -97,13 +101,18 @@ for r in $(seq 1 "$runs"); do
   rps="$(field rps "$ingest")"
   half="$(awk -v r="$rps" 'BEGIN { printf "%.1f", r / 2 }')"
   latency="$(generate "rate:$half" "$seconds" pool "$existing" "$share" "lat$r")"
+  c3="$(busy_jiffies)"
+  floor="$(generate floor "$seconds" pool 0 0 "floor$r")"
+  c4="$(busy_jiffies)"
   done_ceiling="$(awk -v t="$ceiling" -v s="$seconds" 'BEGIN { printf "%d", t * s }')"
-  printf 'run\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$ceiling" "$rps" \
+  printf 'run\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$ceiling" "$rps" \
     "$(awk -v a="$rps" -v c="$ceiling" 'BEGIN { printf "%.3f", a / c }')" "$(field errors "$ingest")" "$half" \
     "$(field p50_ms "$latency")" "$(field p99_ms "$latency")" "$(field errors "$latency")" "$load" \
     "$(per_unit $((c1 - c0)) "$done_ceiling")" "$(per_unit $((c2 - c1)) "$(field ok "$ingest")")" \
-    "$(per_unit $((s2 - s1)) "$(field ok "$ingest")")" >>"$out/runs.tsv"
-  say "run $r: ceiling $ceiling tps; ingest $ingest; at $half/s: $latency"
+    "$(per_unit $((s2 - s1)) "$(field ok "$ingest")")" "$(field rps "$floor")" \
+    "$(per_unit $((c4 - c3)) "$(field ok "$floor")")" \
+    "$(awk -v a="$rps" -v f="$(field rps "$floor")" 'BEGIN { printf "%.3f", f > 0 ? a / f : 0 }')" >>"$out/runs.tsv"
+  say "run $r: ceiling $ceiling tps; ingest $ingest; at $half/s: $latency; floor: $floor"
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt" >&2
 
@@ -113,8 +122,9 @@ echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/mach
   echo "| $runs | $(median_spread "$out/runs.tsv" 3) | $(median_spread "$out/runs.tsv" 4) |" \
     "$(median_spread "$out/runs.tsv" 5) | $(median_spread "$out/runs.tsv" 8) | $(median_spread "$out/runs.tsv" 9) |"
   echo
-  echo "| machine CPU ms per pgbench insert | machine CPU ms per inbound message | of which Deskbridge's JVM |"
-  echo "|---:|---:|---:|"
-  echo "| $(median_spread "$out/runs.tsv" 12) | $(median_spread "$out/runs.tsv" 13) | $(median_spread "$out/runs.tsv" 14) |"
+  echo "| floor (GET /auth/me) requests/s | ingest ÷ floor | machine CPU ms per pgbench insert | per floor request | per inbound message | of which Deskbridge's JVM |"
+  echo "|---:|---:|---:|---:|---:|---:|"
+  echo "| $(median_spread "$out/runs.tsv" 15) | $(median_spread "$out/runs.tsv" 17) | $(median_spread "$out/runs.tsv" 12) |" \
+    "$(median_spread "$out/runs.tsv" 16) | $(median_spread "$out/runs.tsv" 13) | $(median_spread "$out/runs.tsv" 14) |"
 } | tee "$out/summary.md" >&2
 say "done: $out"
