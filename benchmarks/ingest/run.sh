@@ -85,7 +85,7 @@ SQL
 
 server_jiffies() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
 # CPU milliseconds per unit of work (jiffies are 10 ms): where each side's budget goes.
-per_unit() { awk -v j="$1" -v n="$2" 'BEGIN { printf "%.2f", n > 0 ? j * 10 / n : 0 }'; }
+per_unit() { awk -v j="$1" -v n="$2" 'BEGIN { printf "%.2f", (n > 0 ? j * 10 / n : 0) }'; }
 
 printf 'kind\trun\tceiling_tps\tingest_rps\tratio\terrors\thalf_rate\tp50_ms\tp99_ms\tlatency_errors\tload1\t'\
 'ceiling_cpu_ms\tingest_cpu_ms\tserver_cpu_ms\tfloor_rps\tfloor_cpu_ms\tingest_vs_floor\n' >"$out/runs.tsv"
@@ -111,7 +111,7 @@ for r in $(seq 1 "$runs"); do
     "$(per_unit $((c1 - c0)) "$done_ceiling")" "$(per_unit $((c2 - c1)) "$(field ok "$ingest")")" \
     "$(per_unit $((s2 - s1)) "$(field ok "$ingest")")" "$(field rps "$floor")" \
     "$(per_unit $((c4 - c3)) "$(field ok "$floor")")" \
-    "$(awk -v a="$rps" -v f="$(field rps "$floor")" 'BEGIN { printf "%.3f", f > 0 ? a / f : 0 }')" >>"$out/runs.tsv"
+    "$(awk -v a="$rps" -v f="$(field rps "$floor")" 'BEGIN { printf "%.3f", (f > 0 ? a / f : 0) }')" >>"$out/runs.tsv"
   say "run $r: ceiling $ceiling tps; ingest $ingest; at $half/s: $latency; floor: $floor"
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt" >&2
