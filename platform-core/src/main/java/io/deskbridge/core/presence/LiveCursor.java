@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  */
 public final class LiveCursor {
 
-  static final Duration OVERLAP = Duration.ofSeconds(10);
+  /** How far before its last read each read starts again (see the class comment). */
+  public static final Duration OVERLAP = Duration.ofSeconds(10);
 
   private Instant since;
   private final Map<Long, ChangedConversation> sentConversations = new HashMap<>();
@@ -31,6 +32,11 @@ public final class LiveCursor {
   /** The time to read from: a margin before the last read. */
   public Instant readFrom() {
     return since.minus(OVERLAP);
+  }
+
+  /** Keeps what this agent has not been told yet of a read, and moves the cursor to the read's time. */
+  public LiveUpdate advance(LiveRead read) {
+    return advance(read.conversations(), read.messages(), read.typing(), read.at());
   }
 
   /** Keeps what this agent has not been told yet, and moves the cursor to {@code now}. */

@@ -40,12 +40,11 @@ public class Presence {
     return new Typing(conversationId, agentId, null, until);
   }
 
-  /** The next round of an agent's feed. */
-  public LiveUpdate next(TenantId tenant, LiveCursor cursor) {
+  /** What changed in the tenant from {@code from} on, and who types now. */
+  public LiveRead read(TenantId tenant, Instant from) {
     Instant now = clock.instant();
-    Instant from = cursor.readFrom();
-    return cursor.advance(repository.conversationsChangedSince(tenant, from),
-        repository.messagesSince(tenant, from), repository.typingAt(tenant, now), now);
+    return new LiveRead(repository.conversationsChangedSince(tenant, from), repository.messagesSince(tenant, from),
+        repository.typingAt(tenant, now), now);
   }
 
   public Instant now() {
