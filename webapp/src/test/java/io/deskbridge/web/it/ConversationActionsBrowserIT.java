@@ -29,7 +29,8 @@ import org.openqa.selenium.support.ui.Select;
  * inbox's search box, a complaint's steps, a callback requested and cancelled, a transfer that the
  * receiving department sees with the link back, a module's action (the Jira module against the fake
  * Jira) queued and then shown as the issue's link, and files attached to a reply and to an internal
- * note — the agent downloads the reply's file, the customer's transcript has it and never the note's.
+ * note — the agent downloads the reply's file; the customer's channel (an inbound key) finds it in the
+ * transcript and downloads it, and never sees or gets the note's.
  */
 @ExtendWith(DeskbridgeServer.class)
 class ConversationActionsBrowserIT {
@@ -120,12 +121,28 @@ class ConversationActionsBrowserIT {
       });
       assertEquals(RECEIPT, download(agent, agent.find(By.cssSelector(".entry.agent .attachment"))),
           "the agent's link gives the file's bytes");
+      // The customer's side: the channel's inbound key reads the transcript and fetches the file.
+      String channelKey = api.post(t.path("/api-keys"), t.adminToken(), Map.of("name", "Site chat", "scope", "INBOUND"))
+          .json().get("key").asText();
       List<String> customerFiles = new ArrayList<>();
-      api.get(t.path("/inbound/conversations/" + olga + "/messages"), t.agentToken()).json().get("items")
-          .forEach(m -> m.get("attachments").forEach(a -> customerFiles.add(
-              a.get("name").asText() + " " + a.get("contentType").asText() + " " + a.get("size").asLong())));
+      List<Long> customerFileIds = new ArrayList<>();
+      api.get(t.path("/inbound/conversations/" + olga + "/messages"), channelKey).json().get("items")
+          .forEach(m -> m.get("attachments").forEach(a -> {
+            customerFiles.add(a.get("name").asText() + " " + a.get("contentType").asText() + " " + a.get("size").asLong());
+            customerFileIds.add(a.get("id").asLong());
+          }));
       assertEquals(List.of("receipt.txt text/plain " + RECEIPT.getBytes(StandardCharsets.UTF_8).length),
           customerFiles, "the customer's transcript has the reply's file and never the note's");
+      assertEquals(RECEIPT, new String(api.download(t.path("/inbound/conversations/" + olga + "/attachments/"
+          + customerFileIds.get(0)), channelKey), StandardCharsets.UTF_8));
+      long memoId = -1;
+      for (JsonNode m : api.get(t.path("/conversations/" + olga + "/messages"), t.agentToken()).json().get("items")) {
+        if (m.get("visibility").asText().equals("INTERNAL") && !m.get("attachments").isEmpty()) {
+          memoId = m.get("attachments").get(0).get("id").asLong();
+        }
+      }
+      Problems.assertProblem(api.get(t.path("/inbound/conversations/" + olga + "/attachments/" + memoId), channelKey),
+          404, "not-found");
 
       // A module's action: the Jira module's "Create Jira task", queued, then the link.
       agent.click(By.cssSelector("#module-actions details[data-action='jira.create'] summary"));
