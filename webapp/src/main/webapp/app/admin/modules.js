@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { h, clear, showProblem } from '../dom.js';
 import { addTexts, t } from '../i18n.js';
 import { asList, fieldRow, plainOptions, readField } from './fields.js';
+import { fieldHelp, fieldLabel } from './module-texts.js';
 import { INTEGRATORS, registerAdminPage } from './pages.js';
 
 addTexts({
@@ -153,11 +154,12 @@ async function agentNames() {
 /** One schema field as a form field and the value it starts with. */
 function formField(schema, module) {
   const stored = module.config[schema.key];
-  const field = { name: schema.key, label: schema.label || schema.key, required: schema.required,
-    help: schema.help, placeholder: schema.defaultValue ? t('modules.default', { value: schema.defaultValue }) : null };
+  const help = fieldHelp(module.id, schema);
+  const field = { name: schema.key, label: fieldLabel(module.id, schema), required: schema.required,
+    help, placeholder: schema.defaultValue ? t('modules.default', { value: schema.defaultValue }) : null };
   switch (schema.type) {
     case 'SECRET':
-      return { field: { ...field, kind: 'password', placeholder: null, help: [schema.help, t('modules.secretHelp')].filter(Boolean).join(' '),
+      return { field: { ...field, kind: 'password', placeholder: null, help: [help, t('modules.secretHelp')].filter(Boolean).join(' '),
         hint: t(module.secrets[schema.key] === 'set' ? 'modules.secretSet' : 'modules.secretNotSet') }, value: '' };
     case 'BOOLEAN':
       return { field: { ...field, kind: 'checkbox' }, value: String(stored ?? schema.defaultValue) === 'true' };
@@ -169,7 +171,7 @@ function formField(schema, module) {
     case 'LIST':
       return schema.options.length
         ? { field: { ...field, kind: 'multi', options: plainOptions(schema.options) }, value: asList(stored ?? schema.defaultValue) }
-        : { field: { ...field, kind: 'lines', help: [schema.help, t('modules.linesHelp')].filter(Boolean).join(' ') }, value: asList(stored) };
+        : { field: { ...field, kind: 'lines', help: [help, t('modules.linesHelp')].filter(Boolean).join(' ') }, value: asList(stored) };
     default:
       return { field: { ...field, inputmode: schema.type === 'INTEGER' ? 'numeric' : schema.type === 'URL' ? 'url' : null },
         value: stored ?? '' };

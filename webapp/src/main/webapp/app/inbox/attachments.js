@@ -23,7 +23,7 @@ async function blobUrl(conversationId, attachment) {
 
 export function attachmentLink(conversationId, attachment) {
   const size = attachment.size >= 1024 * 1024 ? `${(attachment.size / 1048576).toFixed(1)} MB` : `${Math.ceil(attachment.size / 1024)} KB`;
-  const link = h('a', { href: '#', class: 'attachment', download: attachment.name }, `📎 ${attachment.name} (${size})`);
+  const link = h('a', { href: '#', class: 'attachment', download: attachment.name }, `${attachment.name} (${size})`);
   link.addEventListener('click', async (e) => {
     if (link.dataset.ready) return;
     e.preventDefault();

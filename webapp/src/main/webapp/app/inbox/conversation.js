@@ -104,7 +104,8 @@ function renderHeader(header, c, d, view) {
       (c.sla?.timers || []).filter((x) => x.state !== 'MET').map((timer) => slaBadge(timer)),
       external.map((l) => h('a', { class: 'chip external-link', href: l.url, target: '_blank', rel: 'noopener' },
         `${l.type}: ${l.key || ''}${l.status ? ` (${l.status})` : ''}`)),
-      related.map((l) => h('a', { class: 'chip', href: `#/conversations/${l.conversationId}` }, `${l.kind} #${l.conversationId}`))),
+      related.map((l) => h('a', { class: 'chip related-link', dataset: { kind: l.kind }, href: `#/conversations/${l.conversationId}` },
+        t(`link.${l.kind}`, { id: l.conversationId })))),
     h('div', { class: 'conv-actions' },
       c.assigneeId !== me.id && c.status !== 'CLOSED'
         ? h('button', { id: 'assign-me', class: 'primary', onclick: () => act(view, 'post', 'assign', { agentId: 'me' }) }, t('conv.assignMe')) : null,
@@ -136,8 +137,21 @@ async function act(view, method, path, body) {
   }
 }
 
+/**
+ * The handbooks' tools beside the reply box. Complaint steps and the callback request follow the
+ * conversation; the forms (callback, transfer, modules' actions) are built once, so a live update
+ * never wipes what the agent is typing or the answer they were just given.
+ */
 function renderTools(tools, c, d, view) {
-  clear(tools, complaintBox(c, view), callbackBox(c, view), transferBox(d, view), actionsBox(view));
+  if (!tools.firstChild) {
+    view.toolSlots = { complaint: h('div', { class: 'tool-slot' }), callback: h('div', { class: 'callback-state', id: 'callback-state' }) };
+    clear(tools, view.toolSlots.complaint, callbackBox(view.toolSlots.callback, view), transferBox(c, d, view), actionsBox(view));
+  }
+  clear(view.toolSlots.complaint, complaintBox(c, view));
+  clear(view.toolSlots.callback, c.callback ? h('p', { class: 'callback-requested', id: 'callback-requested' },
+    h('span', {}, t('conv.callbackRequested', { phone: c.callback.phone || '',
+      at: c.callback.preferredAt ? new Date(c.callback.preferredAt).toLocaleString() : '' })), ' ',
+    h('button', { type: 'button', id: 'callback-done', onclick: () => act(view, 'del', 'callback') }, t('conv.callbackDone'))) : null);
 }
 
 function complaintBox(c, view) {
@@ -145,72 +159,124 @@ function complaintBox(c, view) {
     return h('div', { class: 'tool' }, h('button', { id: 'mark-complaint', onclick: () => act(view, 'post', 'complaint') }, t('conv.complaint')));
   }
   const done = c.complaintProgress?.steps || [];
-  return h('fieldset', { class: 'tool complaint', id: 'complaint-steps' }, h('legend', {}, t('conv.complaintSteps')),
-    STEPS.map((step) => h('label', { class: 'check' },
-      h('input', { type: 'checkbox', checked: done.includes(step), disabled: done.includes(step) || STEPS[done.length] !== step,
+  return h('fieldset', { class: 'tool complaint', id: 'complaint-steps' },
+    h('legend', {}, t('conv.complaintSteps'), ' ', h('span', { class: 'muted', id: 'complaint-progress' },
+      c.complaintProgress?.answered ? t('conv.complaintAnswered') : t('conv.complaintProgress', { done: done.length, of: STEPS.length }))),
+    STEPS.map((step) => h('label', { class: 'check', dataset: { step } },
+      h('input', { type: 'checkbox', name: step, checked: done.includes(step), disabled: done.includes(step) || STEPS[done.length] !== step,
         onchange: () => act(view, 'post', 'complaint/steps', { step }) }), t(`step.${step}`))));
 }
 
-function callbackBox(c, view) {
-  const form = h('form', { class: 'tool', onsubmit: (e) => {
+function callbackBox(state, view) {
+  const form = h('form', { class: 'tool callback', id: 'callback-form', onsubmit: async (e) => {
     e.preventDefault();
     const at = form.preferredAt.value ? new Date(form.preferredAt.value).toISOString() : null;
-    act(view, 'put', 'callback', { phone: form.phone.value, preferredAt: at });
+    if (await act(view, 'put', 'callback', { phone: form.phone.value.trim(), preferredAt: at })) form.reset();
   } },
-  h('strong', {}, t('conv.callback')),
-  c.callback ? h('p', {}, `${c.callback.phone || ''} ${c.callback.preferredAt ? new Date(c.callback.preferredAt).toLocaleString() : ''}`,
-    h('button', { type: 'button', class: 'link', onclick: () => act(view, 'del', 'callback') }, t('conv.callbackDone'))) : null,
-  h('input', { name: 'phone', 'aria-label': t('conv.callbackPhone'), placeholder: t('conv.callbackPhone') }),
-  h('input', { name: 'preferredAt', type: 'datetime-local', 'aria-label': t('conv.callbackAt') }),
-  h('button', { type: 'submit' }, t('conv.callbackSave')));
+  h('strong', {}, t('conv.callback')), state,
+  h('div', { class: 'tool-row' },
+    h('input', { name: 'phone', type: 'tel', autocomplete: 'off', 'aria-label': t('conv.callbackPhone'), placeholder: t('conv.callbackPhone') }),
+    h('input', { name: 'preferredAt', type: 'datetime-local', 'aria-label': t('conv.callbackAt'), title: t('conv.callbackAt') }),
+    h('button', { type: 'submit' }, t('conv.callbackSave'))));
   return form;
 }
 
-function transferBox(d, view) {
-  const reasons = h('select', { name: 'reasonId', 'aria-label': t('conv.reason') }, h('option', { value: '' }, t('conv.reason')));
+function transferBox(c, d, view) {
+  const reasons = h('select', { name: 'reasonId', 'aria-label': t('conv.reason') }, h('option', { value: '' }, t('conv.noReason')));
   api.get('~/transfer-reasons').then((page) => page.items.filter((r) => !r.archived)
     .forEach((r) => reasons.append(h('option', { value: r.id }, r.name)))).catch(() => {});
-  const form = h('form', { class: 'tool', onsubmit: async (e) => {
+  const result = h('p', { class: 'tool-result', id: 'transfer-result', role: 'status' });
+  const form = h('form', { class: 'tool transfer', id: 'transfer-form', onsubmit: async (e) => {
     e.preventDefault();
+    const button = form.querySelector('button[type=submit]');
+    button.disabled = true;
     try {
-      const opened = await api.post(`~/conversations/${view.id}/transfer`, {
-        departmentId: Number(form.departmentId.value), reasonId: form.reasonId.value ? Number(form.reasonId.value) : null });
+      const body = { departmentId: Number(form.departmentId.value), reasonId: form.reasonId.value ? Number(form.reasonId.value) : null };
+      if (form.note.value.trim()) body.note = form.note.value.trim();
+      const opened = await api.post(`~/conversations/${view.id}/transfer`, body);
+      document.getElementById('conversation-problem').hidden = true;
+      form.reset();
+      clear(result, t('conv.transferred', { department: d.departments.find((x) => x.id === opened.departmentId)?.name || '' }), ' ',
+        h('a', { href: `#/conversations/${opened.id}`, class: 'chip', id: 'transfer-request' }, `#${opened.id}`));
       await view.refresh();
       view.reloadTimeline();
-      form.append(h('a', { href: `#/conversations/${opened.id}`, class: 'chip' }, `#${opened.id}`));
     } catch (error) {
       view.fail(error);
+    } finally {
+      button.disabled = false;
     }
   } },
   h('strong', {}, t('conv.transfer')),
-  h('select', { name: 'departmentId', required: true, 'aria-label': t('conv.transferTo') },
-    d.departments.map((dep) => h('option', { value: dep.id }, dep.name))),
-  reasons, h('button', { type: 'submit' }, t('conv.transfer')));
+  h('div', { class: 'tool-row' },
+    h('select', { name: 'departmentId', required: true, 'aria-label': t('conv.transferTo') },
+      h('option', { value: '' }, t('conv.transferTo')),
+      d.departments.filter((dep) => dep.id !== c.departmentId).map((dep) => h('option', { value: dep.id }, dep.name))),
+    reasons),
+  h('textarea', { name: 'note', rows: 2, maxlength: 2000, 'aria-label': t('conv.transferNote'), placeholder: t('conv.transferNote') }),
+  h('div', { class: 'tool-row' }, h('button', { type: 'submit' }, t('conv.transferSend')), result));
   return form;
 }
 
+/** A module field as an input: a checkbox for BOOLEAN (sent as "true"/"false"), a list for ENUM, else text. */
+function actionField(f) {
+  const help = f.help ? h('small', { class: 'muted help' }, f.help) : null;
+  if (f.type === 'BOOLEAN') {
+    return h('label', { class: 'check' }, h('input', { type: 'checkbox', name: f.key, dataset: { boolean: 'true' } }), f.label, help);
+  }
+  return h('label', { class: 'field' }, h('span', {}, f.label, f.required ? ' *' : ''),
+    h('input', { name: f.key, required: f.required, type: f.type === 'INTEGER' ? 'number' : f.type === 'URL' ? 'url' : 'text' }), help);
+}
+
 function actionsBox(view) {
-  const box = h('div', { class: 'tool module-actions' });
+  const box = h('div', { class: 'tool module-actions', id: 'module-actions', hidden: true });
   api.get(`~/conversations/${view.id}/actions`).then((page) => {
     if (!page.items.length) return;
+    box.hidden = false;
     clear(box, h('strong', {}, t('conv.actions')), page.items.map((action) => {
-      const status = h('span', { class: 'muted', role: 'status' });
-      const form = h('form', { onsubmit: async (e) => {
+      const status = h('p', { class: 'tool-result', role: 'status' });
+      const form = h('form', { class: 'action-form', dataset: { action: `${action.module}.${action.id}` }, onsubmit: async (e) => {
         e.preventDefault();
-        const fields = Object.fromEntries(new FormData(form));
+        const fields = {};
+        for (const input of form.querySelectorAll('input[name]')) {
+          fields[input.name] = input.dataset.boolean ? String(input.checked) : input.value;
+        }
+        const button = form.querySelector('button[type=submit]');
+        button.disabled = true;
         try {
           await api.post(`~/conversations/${view.id}/actions/${action.module}.${action.id}`, fields);
+          document.getElementById('conversation-problem').hidden = true;
           status.textContent = t('conv.queued');
-          setTimeout(() => view.refresh(), 3000);
+          form.reset();
+          awaitResult(view, status);
         } catch (error) {
           view.fail(error);
+        } finally {
+          button.disabled = false;
         }
       } },
-      action.fields.map((f) => h('label', {}, f.label,
-        f.type === 'textarea' ? h('textarea', { name: f.key, required: f.required }) : h('input', { name: f.key, required: f.required }))),
+      action.fields.map(actionField),
       h('button', { type: 'submit' }, action.label), status);
-      return h('details', {}, h('summary', {}, action.label), form);
+      return h('details', { dataset: { action: `${action.module}.${action.id}` } }, h('summary', {}, action.label), form);
     }));
   }).catch(() => {});
   return box;
+}
+
+/**
+ * A module's action runs from the outbox, a moment later; its result shows as a link (a Jira issue)
+ * or a note in the timeline. Looks again for half a minute and says so when something came.
+ */
+function awaitResult(view, status) {
+  const before = JSON.stringify(view.conversation?.links || []);
+  const timelineBefore = document.querySelectorAll('#timeline .entry').length;
+  let tries = 0;
+  const look = async () => {
+    await view.refresh();
+    await view.reloadTimeline();
+    const changed = JSON.stringify(view.conversation?.links || []) !== before
+      || document.querySelectorAll('#timeline .entry').length !== timelineBefore;
+    if (changed) status.textContent = t('conv.actionDone');
+    else if (++tries < 15 && status.isConnected) setTimeout(look, 2000);
+  };
+  setTimeout(look, 1000);
 }

@@ -1,4 +1,4 @@
-// The agent inbox: queues, filters, customer search and live SLA countdowns. Registers the inbox
+// The agent inbox: queues, filters, conversation and customer search and live SLA countdowns. Registers the inbox
 // and conversation views and the Online/Offline switch.
 import './texts.js';
 import { api, session } from '../api.js';
@@ -18,7 +18,7 @@ const QUEUES = {
   unassigned: { label: 'inbox.unassigned', query: { assignee: 'none' } },
 };
 const OPEN_STATUSES = 'OPEN,WAITING_ON_CUSTOMER,ON_HOLD,WAITING_ON_VENDOR';
-const state = { queue: 'all', department: '', category: '', tag: '' };
+const state = { queue: 'all', department: '', category: '', tag: '', q: '' };
 
 registerView({ path: 'inbox', label: 'nav.inbox', render: renderInbox });
 registerView({ path: 'conversations', render: (container, [id]) => renderConversation(container, Number(id)) });
@@ -34,8 +34,17 @@ function renderInbox(container, [queue]) {
   const filters = h('div', { class: 'inbox-filters' });
   const results = h('div', { class: 'search-results', id: 'customer-results' });
   const search = h('form', { class: 'inbox-search', role: 'search', onsubmit: (e) => { e.preventDefault(); searchCustomers(search, results); } },
-    h('input', { type: 'search', name: 'q', placeholder: t('inbox.search'), 'aria-label': t('inbox.search') }));
-  clear(container, h('section', { class: 'inbox' }, h('div', { class: 'inbox-bar' }, tabs, filters, search), results, list));
+    h('input', { type: 'search', name: 'q', id: 'customer-search', placeholder: t('inbox.search'), 'aria-label': t('inbox.search') }));
+  let typed = null;
+  const find = (e) => {
+    e.preventDefault();
+    clearTimeout(typed);
+    typed = setTimeout(() => { state.q = conversations.q.value.trim(); load(list); }, e.type === 'submit' ? 0 : 300);
+  };
+  const conversations = h('form', { class: 'inbox-search', role: 'search', id: 'conversation-search-form', onsubmit: find, oninput: find },
+    h('input', { type: 'search', name: 'q', id: 'conversation-search', value: state.q, maxlength: 100,
+      placeholder: t('inbox.findConversations'), 'aria-label': t('inbox.findConversations') }));
+  clear(container, h('section', { class: 'inbox' }, h('div', { class: 'inbox-bar' }, tabs, filters, conversations, search), results, list));
   directory().then((d) => renderFilters(filters, d, () => load(list))).catch((error) => showProblem(container, error));
   load(list);
   let reloading = null;
@@ -44,7 +53,7 @@ function renderInbox(container, [queue]) {
     if (!update.conversations?.length || reloading) return;
     reloading = setTimeout(() => { reloading = null; load(list); }, 300);
   });
-  return () => { stop(); clearTimeout(reloading); };
+  return () => { stop(); clearTimeout(reloading); clearTimeout(typed); };
 }
 
 function renderFilters(filters, d, reload) {
@@ -57,13 +66,18 @@ function renderFilters(filters, d, reload) {
   clear(filters, select('department', 'inbox.department', d.departments), select('category', 'inbox.category', d.categories), tag);
 }
 
+let loads = 0;
 async function load(list) {
   const params = new URLSearchParams({ status: OPEN_STATUSES, sort: 'queue', limit: '100', ...QUEUES[state.queue].query });
-  for (const name of ['department', 'category', 'tag']) if (state[name]) params.set(name, state[name]);
+  for (const name of ['department', 'category', 'tag', 'q']) if (state[name]) params.set(name, state[name]);
+  const asked = ++loads;
   try {
     const [page, d] = await Promise.all([api.get(`~/conversations?${params}`), directory()]);
     await customerNames(page.items.map((c) => c.customerId));
-    clear(list, page.items.length ? page.items.map((c) => row(c, d)) : h('li', { class: 'muted empty' }, t('inbox.empty')));
+    if (asked !== loads) return; // a newer search or filter answered meanwhile
+    list.dataset.q = state.q;
+    clear(list, page.items.length ? page.items.map((c) => row(c, d))
+      : h('li', { class: 'muted empty' }, t(state.q ? 'inbox.noMatch' : 'inbox.empty', { q: state.q })));
   } catch (error) {
     showProblem(list.parentElement, error);
   }

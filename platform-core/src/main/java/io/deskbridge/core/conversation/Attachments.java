@@ -51,6 +51,12 @@ public class Attachments {
         .orElseThrow(() -> new NotFoundException("Attachment", id));
   }
 
+  /** A file the customer was sent: an internal note's attachment is not found, by construction. */
+  public Attachment getPublic(TenantId tenant, long conversationId, long id) {
+    return messages.findPublicAttachment(tenant, conversationId, id)
+        .orElseThrow(() -> new NotFoundException("Attachment", id));
+  }
+
   public byte[] content(Attachment attachment) {
     return store.get(attachment.tenantId(), attachment.contentKey())
         .orElseThrow(() -> new NotFoundException("Attachment", attachment.id()));

@@ -3,8 +3,10 @@ package io.deskbridge.core.conversation;
 import java.util.Set;
 
 /**
- * An inbox query: the filters combine with AND; an empty status set means every status. Results come
- * in {@code order} and continue from {@code cursor}, which must come from a page of the same order.
+ * An inbox query: the filters combine with AND; an empty status set means every status. {@code text}
+ * finds conversations whose subject, or whose customer's name, email or phone, contains it (ignoring
+ * case). Results come in {@code order} and continue from {@code cursor}, which must come from a page
+ * of the same order.
  */
 public record ConversationFilter(
     Set<ConversationStatus> statuses,
@@ -13,6 +15,7 @@ public record ConversationFilter(
     Long categoryId,
     String tag,
     Long customerId,
+    String text,
     InboxOrder order,
     String cursor,
     int limit) {}

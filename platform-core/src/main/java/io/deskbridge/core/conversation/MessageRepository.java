@@ -45,4 +45,7 @@ public interface MessageRepository {
 
   /** The attachment, if it belongs to an entry of that conversation. */
   Optional<Attachment> findAttachment(TenantId tenant, long conversationId, long id);
+
+  /** The attachment, if it belongs to a public message of that conversation (never to an internal note). */
+  Optional<Attachment> findPublicAttachment(TenantId tenant, long conversationId, long id);
 }

@@ -16,6 +16,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -92,6 +93,12 @@ public class JpaConversationRepository implements ConversationRepository {
       jpql.append(" and exists (select 1 from Customer cu join cu.tags tg"
           + " where cu.id = c.customerId and cu.tenantId = :t and tg.name = :tag)");
       params.put("tag", CustomerTag.normalize(filter.tag()));
+    }
+    if (filter.text() != null && !filter.text().isBlank()) {
+      jpql.append(" and (lower(c.subject) like :q or exists (select 1 from Customer cu"
+          + " where cu.id = c.customerId and cu.tenantId = :t"
+          + " and (lower(cu.name) like :q or lower(cu.email) like :q or cu.phone like :q)))");
+      params.put("q", "%" + JpaCustomerRepository.escapeLike(filter.text().trim().toLowerCase(Locale.ROOT)) + "%");
     }
     Function<Conversation, String> cursorOf = filter.order() == InboxOrder.QUEUE
         ? inQueueOrder(filter.cursor(), jpql, params)

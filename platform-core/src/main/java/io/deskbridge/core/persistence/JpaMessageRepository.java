@@ -139,4 +139,15 @@ public class JpaMessageRepository implements MessageRepository {
         .getResultStream()
         .findFirst();
   }
+
+  @Override
+  public Optional<Attachment> findPublicAttachment(TenantId tenant, long conversationId, long id) {
+    return em.createQuery("select a from Attachment a, PublicMessage m where a.id = :id and a.tenantId = :t"
+            + " and m.id = a.messageId and m.conversationId = :c", Attachment.class)
+        .setParameter("id", id)
+        .setParameter("t", tenant.value())
+        .setParameter("c", conversationId)
+        .getResultStream()
+        .findFirst();
+  }
 }

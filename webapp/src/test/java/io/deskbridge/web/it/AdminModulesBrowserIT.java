@@ -204,6 +204,10 @@ class AdminModulesBrowserIT {
       new Select(browser.find(By.cssSelector("header.top select.language"))).selectByValue("ru");
       browser.withText(By.cssSelector(".admin-menu a"), "Сотрудники");
       browser.withText(By.cssSelector(".admin-page h1"), "Сотрудники");
+      browser.go("/app/#/admin/modules/webhook");
+      browser.withText(By.cssSelector(".field label"), "Адрес получателя");
+      browser.withText(By.id("help-url"), "отправляет сюда каждое событие");
+      browser.withText(By.cssSelector(".field label.check"), "Отправлять внутренние заметки");
 
       browser.click(By.id("sign-out"));
       browser.go("/app/?tenant=" + t.slug());

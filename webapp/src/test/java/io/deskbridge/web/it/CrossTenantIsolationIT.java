@@ -85,6 +85,7 @@ class CrossTenantIsolationIT {
         new Call("DELETE", c + "/callback", null),
         new Call("GET", c + "/actions", null),
         new Call("GET", "/inbound/conversations/" + bConversation + "/messages", null),
+        new Call("GET", "/inbound/conversations/" + bConversation + "/attachments/" + bAttachment, null),
         new Call("GET", cu, null),
         new Call("PATCH", cu, Map.of("name", "Hacked")),
         new Call("DELETE", cu, null),

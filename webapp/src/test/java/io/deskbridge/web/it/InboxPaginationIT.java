@@ -101,12 +101,37 @@ class InboxPaginationIT {
   }
 
   @Test
+  void searchFindsConversationsByTheCustomersNameEmailOrPhoneAcrossPages() {
+    Set<Long> p12 = new HashSet<>(List.of(created.get(12)));
+    for (int i = 120; i < 130; i++) {
+      p12.add(created.get(i));
+    }
+    List<Long> byName = readAll("&q=p12", 3).stream().map(c -> c.get("id").asLong()).toList();
+    assertEquals(p12, new HashSet<>(byName), "Customer p12 and p120..p129, each once");
+    assertEquals(p12.size(), byName.size());
+    assertEquals(ids("&q=p12"), byName, "pages of three agree with one page");
+    assertEquals(List.of(created.get(12)), ids("&q=" + enc(" P12@Customer.TEST ")));
+    assertEquals(11, ids("&q=" + enc("customer P3")).size(), "the name: p3 and p30..p39");
+    assertEquals(CONVERSATIONS, ids("&q=" + enc("+7999000")).size(), "every customer has this phone");
+    assertEquals(List.of(), ids("&q=nobody-like-this"));
+    assertEquals(List.of(), ids("&q=" + enc("p1%")), "% is a character, not a wildcard");
+    long customer = api.get(tenant.path("/conversations/" + created.get(125)), tenant.agentToken()).json()
+        .get("customerId").asLong();
+    assertEquals(List.of(created.get(125)), ids("&q=p12&customer=" + customer), "combines with the other filters");
+  }
+
+  @Test
   void badFiltersAndCursorsAreClientErrors() {
+    assertFieldErrors(api.get(tenant.path("/conversations?q=" + "x".repeat(101)), tenant.agentToken()), "q");
     assertFieldErrors(api.get(tenant.path("/conversations?status=LOST"), tenant.agentToken()), "status");
     assertFieldErrors(api.get(tenant.path("/conversations?assignee=someone"), tenant.agentToken()), "assignee");
     assertFieldErrors(api.get(tenant.path("/conversations?limit=101"), tenant.agentToken()), "limit");
     assertFieldErrors(api.get(tenant.path("/conversations?limit=0"), tenant.agentToken()), "limit");
     assertFieldErrors(api.get(tenant.path("/conversations?cursor=not-a-cursor"), tenant.agentToken()), "cursor");
+  }
+
+  private static String enc(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
   private List<Long> ids(String query) {

@@ -68,16 +68,16 @@ public class ConversationResource {
   @GET
   @Operation(summary = "List conversations (the inbox)",
       description = "Filters: status (comma-separated), assignee=me|none|<id>, department, category, tag,"
-          + " customer. sort=updated (default): newest-updated first; sort=queue: our clients first, then"
+          + " customer, q (subject or the customer's name, email or phone contains it). sort=updated (default): newest-updated first; sort=queue: our clients first, then"
           + " priority, then oldest created. Pass `next` back as `cursor` with the same sort."
           + " limit 1-100, default 50.")
   public ListView<ConversationView> list(@QueryParam("status") List<String> status,
       @QueryParam("assignee") String assignee, @QueryParam("department") String department,
       @QueryParam("category") String category, @QueryParam("tag") String tag,
-      @QueryParam("customer") String customer, @QueryParam("sort") String sort,
+      @QueryParam("customer") String customer, @QueryParam("q") String q, @QueryParam("sort") String sort,
       @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
     InboxQuery query =
-        new InboxQuery(status, assignee, department, category, tag, customer, sort, limit, cursor);
+        new InboxQuery(status, assignee, department, category, tag, customer, q, sort, limit, cursor);
     return ListView.of(conversations.list(caller.tenant(), query.toFilter(caller.agentId())),
         ConversationView::of);
   }

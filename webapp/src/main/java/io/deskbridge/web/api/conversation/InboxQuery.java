@@ -13,7 +13,10 @@ import java.util.Set;
 
 /** Reads the inbox's query string into a filter, with a 400 naming any parameter it cannot read. */
 record InboxQuery(List<String> status, String assignee, String department, String category, String tag,
-    String customer, String sort, String limit, String cursor) {
+    String customer, String q, String sort, String limit, String cursor) {
+
+  /** The longest search text: enough for an email address or a subject's words. */
+  static final int MAX_SEARCH = 100;
 
   ConversationFilter toFilter(Long me) {
     Validation v = new Validation();
@@ -44,10 +47,12 @@ record InboxQuery(List<String> status, String assignee, String department, Strin
     Long departmentId = number(v, "department", department, "must be a department id");
     Long categoryId = number(v, "category", category, "must be a category id");
     Long customerId = number(v, "customer", customer, "must be a customer id");
+    String text = q == null || q.isBlank() ? null : q.trim();
+    v.check(text == null || text.length() <= MAX_SEARCH, "q", "must be at most " + MAX_SEARCH + " characters");
     InboxOrder order = order(v);
     v.orThrow();
     int pageSize = PageLimit.parse(limit);
-    return new ConversationFilter(statuses, assigneeFilter, departmentId, categoryId, tag, customerId, order,
+    return new ConversationFilter(statuses, assigneeFilter, departmentId, categoryId, tag, customerId, text, order,
         cursor == null || cursor.isBlank() ? null : cursor, pageSize);
   }
 

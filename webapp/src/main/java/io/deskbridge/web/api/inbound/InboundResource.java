@@ -2,6 +2,8 @@ package io.deskbridge.web.api.inbound;
 
 import io.deskbridge.core.channel.InboundMessages;
 import io.deskbridge.core.channel.InboundReceipt;
+import io.deskbridge.core.conversation.Attachment;
+import io.deskbridge.core.conversation.Attachments;
 import io.deskbridge.core.conversation.TimelineService;
 import io.deskbridge.core.shared.PageLimit;
 import io.deskbridge.web.api.ListView;
@@ -39,6 +41,7 @@ public class InboundResource {
 
   @Inject InboundMessages inbound;
   @Inject TimelineService timeline;
+  @Inject Attachments attachments;
   @Inject CurrentCaller caller;
 
   record ReceiptView(long conversationId, long messageId, long customerId) {}
@@ -63,5 +66,18 @@ public class InboundResource {
       @QueryParam("cursor") String cursor) {
     return TimelinePage.of(timeline, caller.tenant(), timeline.transcript(caller.tenant(), id,
         cursor == null || cursor.isBlank() ? null : cursor, PageLimit.parse(limit)));
+  }
+
+  @GET
+  @Path("conversations/{id}/attachments/{attachmentId}")
+  @Produces(MediaType.WILDCARD)
+  @Operation(summary = "Download a file the customer was sent",
+      description = "Attachments of the transcript's messages only: an internal note's file is 404.")
+  public Response attachment(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId) {
+    Attachment attachment = attachments.getPublic(caller.tenant(), id, attachmentId);
+    return Response.ok(attachments.content(attachment), attachment.contentType())
+        .header("Content-Disposition", "attachment; filename=\"" + attachment.name().replace("\"", "") + "\"")
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
   }
 }
