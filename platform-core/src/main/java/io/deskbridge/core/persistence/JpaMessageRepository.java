@@ -131,18 +131,17 @@ public class JpaMessageRepository implements MessageRepository {
 
   @Override
   public Optional<Attachment> findAttachment(TenantId tenant, long conversationId, long id) {
-    return em.createQuery("select a from Attachment a, Message m where a.id = :id and a.tenantId = :t"
-            + " and m.id = a.messageId and m.conversationId = :c", Attachment.class)
-        .setParameter("id", id)
-        .setParameter("t", tenant.value())
-        .setParameter("c", conversationId)
-        .getResultStream()
-        .findFirst();
+    return attachmentOf("Message", tenant, conversationId, id);
   }
 
   @Override
   public Optional<Attachment> findPublicAttachment(TenantId tenant, long conversationId, long id) {
-    return em.createQuery("select a from Attachment a, PublicMessage m where a.id = :id and a.tenantId = :t"
+    return attachmentOf("PublicMessage", tenant, conversationId, id);
+  }
+
+  /** The attachment, when it belongs to a message of that kind ("Message": any) in the conversation. */
+  private Optional<Attachment> attachmentOf(String messageEntity, TenantId tenant, long conversationId, long id) {
+    return em.createQuery("select a from Attachment a, " + messageEntity + " m where a.id = :id and a.tenantId = :t"
             + " and m.id = a.messageId and m.conversationId = :c", Attachment.class)
         .setParameter("id", id)
         .setParameter("t", tenant.value())
