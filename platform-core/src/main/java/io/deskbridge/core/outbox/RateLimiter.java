@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per (tenant, module), refilled at the module's declared rate. Each server instance
- * keeps its own buckets, so with N instances a module may reach N times its rate: declare a limit
- * with that headroom, or run its deliveries on one instance.
+ * A token bucket per (tenant, module), refilled at the module's declared rate: it spreads this
+ * instance's deliveries so one tenant's burst does not take every worker. Each server instance keeps
+ * its own buckets, so with N instances a module may start N times as many jobs; that is safe for the
+ * vendor because every call a job makes waits on the module's pacer ({@code PluginContext.pacer}),
+ * which counts the calls of all instances together in the database.
  */
 final class RateLimiter {
 

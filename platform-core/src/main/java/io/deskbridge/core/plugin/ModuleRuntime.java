@@ -8,6 +8,7 @@ import io.deskbridge.core.plugin.spi.Plugin;
 import io.deskbridge.core.plugin.spi.PluginConfig;
 import io.deskbridge.core.plugin.spi.PluginContext;
 import io.deskbridge.core.plugin.spi.PluginFactory;
+import io.deskbridge.core.ratelimit.SharedRateLimits;
 import io.deskbridge.core.shared.NotFoundException;
 import io.deskbridge.core.tenant.Tenant;
 import io.deskbridge.core.tenant.TenantId;
@@ -45,10 +46,12 @@ public class ModuleRuntime {
   private final Clock clock;
   private final SecretBox box;
   private final ModuleDirectory directory;
+  private final SharedRateLimits limits;
 
   @Inject
   public ModuleRuntime(PluginCatalog catalog, PlatformSettings settings, ModuleMappings mappings,
-      ConversationPort conversations, TenantRepository tenants, Clock clock, ModuleDirectory directory) {
+      ConversationPort conversations, TenantRepository tenants, Clock clock, ModuleDirectory directory,
+      SharedRateLimits limits) {
     this.catalog = catalog;
     this.settings = settings;
     this.mappings = mappings;
@@ -56,11 +59,12 @@ public class ModuleRuntime {
     this.tenants = tenants;
     this.clock = clock;
     this.directory = directory;
+    this.limits = limits;
     this.box = settings == null ? null : new SecretBox(settings.secretKey());
   }
 
   protected ModuleRuntime() {
-    this(null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null);
   }
 
   /** The live instance for these settings, built (or rebuilt) when needed. */
@@ -100,7 +104,8 @@ public class ModuleRuntime {
         settings.publicUrl(), mappings.forModule(tenant.id(), stored.moduleId()),
         conversations.notes(tenant.tenantId()), clock, directory.forTenant(tenant.tenantId()),
         conversations.replies(tenant.tenantId(), stored.moduleId()),
-        conversations.jobs(tenant.tenantId(), stored.moduleId()), conversations.wake(tenant.tenantId()));
+        conversations.jobs(tenant.tenantId(), stored.moduleId()), conversations.wake(tenant.tenantId()),
+        limits.forModule(tenant.id(), stored.moduleId()));
     return factory.create(context);
   }
 

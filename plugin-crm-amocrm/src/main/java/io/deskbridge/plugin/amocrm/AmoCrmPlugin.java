@@ -45,7 +45,7 @@ final class AmoCrmPlugin implements Plugin {
     this.config = config;
     this.context = context;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    RequestPacer pacer = new RequestPacer(AmoCrmPluginFactory.REQUESTS_PER_SECOND);
+    RequestPacer pacer = context.pacer("api", AmoCrmPluginFactory.REQUESTS_PER_SECOND);
     this.oauth = config.isOAuth()
         ? new OAuthTokens(config, context.mappings(),
             new TokenVault("amocrm-tokens", config.clientSecret().orElseThrow().reveal(), context.tenantSlug()), context.clock(),

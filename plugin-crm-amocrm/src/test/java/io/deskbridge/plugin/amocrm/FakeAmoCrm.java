@@ -219,11 +219,17 @@ public final class FakeAmoCrm implements AutoCloseable {
   }
 
   /** The most requests (answered or refused) that arrived within any one second. */
-  public synchronized int maxRequestsInOneSecond() {
+  public int maxRequestsInOneSecond() {
+    return maxRequestsIn(java.time.Duration.ofSeconds(1));
+  }
+
+  /** The most requests (answered or refused) that arrived within any {@code window}. */
+  public synchronized int maxRequestsIn(java.time.Duration window) {
+    long windowNanos = window.toNanos();
     int max = 0;
     int from = 0;
     for (int i = 0; i < requestTimes.size(); i++) {
-      while (requestTimes.get(i) - requestTimes.get(from) >= 1_000_000_000L) {
+      while (requestTimes.get(i) - requestTimes.get(from) >= windowNanos) {
         from++;
       }
       max = Math.max(max, i - from + 1);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deskbridge.core.plugin.spi.DeliveryResult;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,30 @@ class LimitsAndErrorsTest {
     }
     assertEquals(20, amo.noteTexts(amo.leads().get(0).get("id").asLong()).size());
     assertTrue(amo.maxRequestsInOneSecond() <= 7, "peak " + amo.maxRequestsInOneSecond());
+  }
+
+  @Test
+  void twoServersDeliveringAtOnceShareTheSevenPerSecondAndEveryRequestWaitsItsTurn() throws Exception {
+    TestTenant t = TestTenant.withToken(amo).customer(40, "Ada", "ada@example.com", null)
+        .customer(41, "Bob", "bob@example.com", null);
+    AmoCrmPlugin serverA = t.plugin();
+    AmoCrmPlugin serverB = t.plugin();
+    CompletableFuture<Void> onA = CompletableFuture.runAsync(() -> chat(serverA, t, 81, 40));
+    CompletableFuture<Void> onB = CompletableFuture.runAsync(() -> chat(serverB, t, 82, 41));
+    onA.get();
+    onB.get();
+    assertEquals(2, amo.leads().size());
+    assertEquals(amo.requests(), t.pacers.turns("api"), "every request to amoCRM waited its turn");
+    assertTrue(amo.maxRequestsInOneSecond() <= 7, "peak " + amo.maxRequestsInOneSecond());
+  }
+
+  private static void chat(AmoCrmPlugin server, TestTenant t, long conversationId, long customerId) {
+    assertEquals(DeliveryResult.Outcome.DONE, deliverUntilSettled(server, t.opened(conversationId, customerId))
+        .outcome());
+    for (int i = 1; i <= 8; i++) {
+      assertEquals(DeliveryResult.Outcome.DONE,
+          deliverUntilSettled(server, customerSays(conversationId, customerId * 100 + i, "m" + i)).outcome());
+    }
   }
 
   @Test

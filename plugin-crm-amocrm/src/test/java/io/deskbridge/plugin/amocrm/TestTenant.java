@@ -16,6 +16,7 @@ import io.deskbridge.core.plugin.spi.testing.InMemoryDirectory;
 import io.deskbridge.core.plugin.spi.testing.QueuedJobs;
 import io.deskbridge.core.plugin.spi.testing.RecordedReplies;
 import io.deskbridge.core.plugin.spi.testing.InMemoryMappings;
+import io.deskbridge.core.plugin.spi.testing.InMemoryPacers;
 import io.deskbridge.core.plugin.spi.testing.RecordedNotes;
 import java.net.URI;
 import java.time.Clock;
@@ -38,6 +39,7 @@ final class TestTenant {
   final RecordedNotes notes = new RecordedNotes();
   final RecordedReplies replies = new RecordedReplies();
   final QueuedJobs jobs = new QueuedJobs();
+  final InMemoryPacers pacers = new InMemoryPacers();
   /** The clock of the module instances built from now on (a later one: a server that runs later). */
   Clock clock = Clock.systemUTC();
   final InMemoryDirectory directory = new InMemoryDirectory();
@@ -104,7 +106,7 @@ final class TestTenant {
   /** A module instance, as one server of the cluster would build it; all share this tenant's tables. */
   AmoCrmPlugin plugin() {
     return (AmoCrmPlugin) new AmoCrmPluginFactory().create(new PluginContext(ID, SLUG, config(), PUBLIC_URL,
-        mappings, notes, clock, directory, replies, jobs));
+        mappings, notes, clock, directory, replies, jobs, null, pacers));
   }
 
   /** The tenant in chat mode, its channel registered at the fake Chats API. */

@@ -11,7 +11,6 @@ import io.deskbridge.core.plugin.spi.DeliveryResult;
 import io.deskbridge.core.plugin.spi.ExternalLink;
 import io.deskbridge.core.plugin.spi.Plugin;
 import io.deskbridge.core.plugin.spi.PluginContext;
-import io.deskbridge.core.plugin.spi.RequestPacer;
 import io.deskbridge.core.plugin.spi.WebhookRequest;
 import io.deskbridge.core.plugin.spi.WebhookResponse;
 import jakarta.json.JsonObject;
@@ -53,7 +52,7 @@ final class JiraPlugin implements Plugin {
   JiraPlugin(PluginContext context, JiraConfig config) {
     this.config = config;
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    this.api = new JiraApi(config, new RequestPacer(JiraPluginFactory.REQUESTS_PER_SECOND), http);
+    this.api = new JiraApi(config, context.pacer("api", JiraPluginFactory.REQUESTS_PER_SECOND), http);
     this.links = new IssueLinks(context.mappings());
     DialogLink dialog = new DialogLink(api, config, context);
     this.escalation = new Escalation(api, config, links, context.mappings(), dialog,

@@ -7,14 +7,12 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.block.LayoutBlock;
 import io.deskbridge.core.plugin.spi.DeliveryResult;
-import io.deskbridge.core.plugin.spi.RequestPacer;
+import io.deskbridge.core.plugin.spi.RequestPacers;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Web API calls the module makes, through Slack's SDK pointed at the configured base URL. Slack
@@ -35,9 +33,10 @@ final class SlackApi implements AutoCloseable {
   private final Slack slack;
   private final MethodsClient methods;
   /** chat.postMessage: about one message a second per channel (bursts tolerated, not sustained). */
-  private final Map<String, RequestPacer> channelPacers = new ConcurrentHashMap<>();
+  private final RequestPacers pacers;
 
-  SlackApi(SlackForumConfig config) {
+  SlackApi(SlackForumConfig config, RequestPacers pacers) {
+    this.pacers = pacers;
     SlackConfig sdk = new SlackConfig();
     sdk.setMethodsEndpointUrlPrefix(config.baseUrl().toString());
     sdk.setPrettyResponseLoggingEnabled(false);
@@ -94,7 +93,7 @@ final class SlackApi implements AutoCloseable {
 
   private void await(String channel) {
     try {
-      channelPacers.computeIfAbsent(channel, c -> new RequestPacer(1)).awaitTurn();
+      pacers.pacer("post:" + channel, 1).awaitTurn();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SlackCallFailed(DeliveryResult.retry("interrupted while waiting for " + channel + "'s turn"));

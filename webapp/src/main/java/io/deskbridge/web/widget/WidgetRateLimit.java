@@ -1,25 +1,23 @@
 package io.deskbridge.web.widget;
 
+import io.deskbridge.core.ratelimit.CountingWindow;
+import io.deskbridge.core.ratelimit.SharedRateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps one visitor, or one address, from flooding a tenant's inbox through the public widget API.
- * Counts live in this instance's memory, one-minute windows per key: behind a load balancer each
- * instance enforces the limit on its own share (README "Chat widget"). Only the widget uses it.
+ * One-minute windows per key, opened by the key's first call, counted in the database every instance
+ * shares: behind a load balancer the limit holds for the cluster as a whole, not per instance
+ * (README "Chat widget"). Only the widget uses it.
  */
 @ApplicationScoped
 public class WidgetRateLimit {
 
   private static final Duration WINDOW = Duration.ofMinutes(1);
-  /** Above this many keys, finished windows are dropped so the map cannot grow without end. */
-  private static final int SWEEP_ABOVE = 10_000;
 
   @Inject
   @ConfigProperty(name = "deskbridge.widget.messages-per-minute", defaultValue = "20")
@@ -35,35 +33,27 @@ public class WidgetRateLimit {
 
   @Inject Clock clock;
 
-  private final Map<String, Window> windows = new ConcurrentHashMap<>();
+  @Inject SharedRateLimits limits;
 
   void newVisitor(String address) {
-    take("start:" + address, visitorsPerAddress);
+    take("widget-start:" + address, visitorsPerAddress);
   }
 
   void message(String visitorToken, String address) {
-    take("send:" + visitorToken, messagesPerVisitor);
-    take("send-ip:" + address, messagesPerAddress);
+    take("widget-send:" + visitorToken, messagesPerVisitor);
+    take("widget-send-ip:" + address, messagesPerAddress);
   }
 
   /** Polling every two seconds is 30 reads a minute; the bound only stops runaway loops. */
   void read(String visitorToken, String address) {
-    take("read:" + visitorToken, 10 * messagesPerVisitor);
-    take("read-ip:" + address, 10 * messagesPerAddress);
+    take("widget-read:" + visitorToken, 10 * messagesPerVisitor);
+    take("widget-read-ip:" + address, 10 * messagesPerAddress);
   }
 
   private void take(String key, int limit) {
-    Instant now = clock.instant();
-    if (windows.size() > SWEEP_ABOVE) {
-      windows.values().removeIf(w -> !w.end.isAfter(now));
-    }
-    Window window = windows.compute(key, (k, w) -> w == null || !w.end.isAfter(now)
-        ? new Window(now.plus(WINDOW), 1) : new Window(w.end, w.count + 1));
-    if (window.count > limit) {
-      long wait = Math.max(1, Duration.between(now, window.end).toSeconds() + 1);
-      throw new RateLimitExceeded(limit, wait);
+    CountingWindow window = limits.count(key, WINDOW);
+    if (window.isOver(limit)) {
+      throw new RateLimitExceeded(limit, window.secondsLeft(clock.instant()));
     }
   }
-
-  private record Window(Instant end, int count) {}
 }

@@ -1,0 +1,64 @@
+package io.deskbridge.core.ratelimit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One try at a rate window, each in a short transaction of its own: lock the row, decide, write back.
+ * Nobody waits while holding the lock; a refused caller sleeps outside and tries again. The time is
+ * read after the lock is taken, so calls are logged in the order the servers took their turns. Use
+ * {@link SharedRateLimits}, which also settles two servers creating the same row at once.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class RateWindows {
+
+  private final RateWindowRepository windows;
+  private final Clock clock;
+
+  @Inject
+  public RateWindows(RateWindowRepository windows, Clock clock) {
+    this.windows = windows;
+    this.clock = clock;
+  }
+
+  protected RateWindows() {
+    this(null, null);
+  }
+
+  /** Zero when the call may go now (it is logged), else how long to wait before trying again. */
+  public Duration tryCall(long tenantId, String bucket, SlidingWindowLog log) {
+    Optional<List<Instant>> recent = windows.lockCallLog(tenantId, bucket);
+    SlidingWindowLog.Turn turn = log.take(recent.orElse(List.of()), clock.instant());
+    if (recent.isEmpty()) {
+      windows.createCallLog(tenantId, bucket, turn.calls());
+    } else if (turn.isGranted() || turn.calls().size() < recent.get().size()) {
+      windows.saveCallLog(tenantId, bucket, turn.calls());
+    }
+    return turn.waitFor();
+  }
+
+  /** Counts one call in the bucket's current window and returns that window. */
+  public CountingWindow count(String bucket, Duration length) {
+    Instant now = clock.instant();
+    Optional<CountingWindow> current = windows.lockCounter(bucket);
+    if (current.isEmpty()) {
+      CountingWindow opened = CountingWindow.opened(now, length);
+      windows.createCounter(bucket, opened);
+      return opened;
+    }
+    CountingWindow counted = current.get().count(now, length);
+    windows.saveCounter(bucket, counted);
+    return counted;
+  }
+
+  public int removeCountersClosedBefore(Instant before) {
+    return windows.removeCountersClosedBefore(before);
+  }
+}
