@@ -8,6 +8,8 @@ export PGPASSWORD="${PGPASSWORD:-postgres}"
 say() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$out/progress.log" >&2; }
 sql() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 now_ms() { date +%s%3N; }
+# The JVM flags of every Deskbridge (and Payara Micro) the benchmarks start.
+bench_java_opts="${BENCH_JAVA_OPTS:--Xmx768m}"
 
 # Builds the WAR when asked (--build) or when it is missing.
 ensure_war() {
@@ -61,7 +63,7 @@ start_server() {
     DESKBRIDGE_DB_USER="$PGUSER" DESKBRIDGE_DB_PASSWORD="$PGPASSWORD" \
     DESKBRIDGE_ADMIN_TOKEN="$admin_token" DESKBRIDGE_DATA_DIR="$out/data" DESKBRIDGE_DEMO=false \
     DESKBRIDGE_PORT="$port" "$@" \
-    java ${BENCH_JAVA_OPTS:--Xmx768m} -jar webapp/target/payara-micro.jar --deploy webapp/target/ROOT.war \
+    java $bench_java_opts -jar webapp/target/payara-micro.jar --deploy webapp/target/ROOT.war \
       --port "$port" --nocluster --rootdir "$out/payara-root" >"$out/server.log" 2>&1 &
   server_pid=$!
   base="http://127.0.0.1:$port"
