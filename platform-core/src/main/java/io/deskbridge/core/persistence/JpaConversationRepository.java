@@ -23,7 +23,8 @@ import java.util.function.Function;
 /**
  * The inbox queries. Lists are keyset-paginated on (updated_at desc, id desc), which the
  * {@code conversation_inbox} index serves directly, so page 1000 costs what page 1 costs; the queue
- * on (our_client desc, priority desc, created_at, id), the {@code conversation_queue} index.
+ * on (our_client desc, priority desc, created_at, id), the {@code conversation_queue} index for one
+ * status and {@code conversation_queue_all} for several or none.
  */
 @ApplicationScoped
 public class JpaConversationRepository implements ConversationRepository {
@@ -98,6 +99,9 @@ public class JpaConversationRepository implements ConversationRepository {
         : newestUpdatedFirst(filter.cursor(), jpql, params);
     TypedQuery<Conversation> query = em.createQuery(jpql.toString(), Conversation.class);
     params.forEach(query::setParameter);
+    // Every row of the page shows its links: one query for the page's links, not one per row.
+    query.setHint("eclipselink.batch", "c.links");
+    query.setHint("eclipselink.batch.type", "IN");
     return Page.fromOverfetch(query.setMaxResults(filter.limit() + 1).getResultList(), filter.limit(),
         cursorOf);
   }
