@@ -12,6 +12,8 @@ now_ms() { date +%s%3N; }
 # tells how much of the two cores the work used (other processes on the machine count too).
 busy_jiffies() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8; exit }' /proc/stat; }
 all_jiffies() { awk '/^cpu / { s = 0; for (i = 2; i <= NF; i++) s += $i; print s; exit }' /proc/stat; }
+# The JVM flags of every Deskbridge (and Payara Micro) the benchmarks start.
+bench_java_opts="${BENCH_JAVA_OPTS:--Xmx768m}"
 
 # Builds the WAR when asked (--build) or when it is missing.
 ensure_war() {
@@ -46,7 +48,7 @@ launched_pids=()
 # the EXIT trap.
 cleanup() {
   local pid
-  for pid in "${launched_pids[@]}"; do
+  for pid in "${launched_pids[@]}" $server_pid; do
     if kill -0 "$pid" 2>/dev/null; then
       kill "$pid" 2>/dev/null || true
       wait "$pid" 2>/dev/null || true
@@ -85,7 +87,7 @@ launch() {
     DESKBRIDGE_DB_USER="$PGUSER" DESKBRIDGE_DB_PASSWORD="$PGPASSWORD" \
     DESKBRIDGE_ADMIN_TOKEN="$admin_token" DESKBRIDGE_DATA_DIR="$out/data" DESKBRIDGE_DEMO=false \
     DESKBRIDGE_PORT="$port" "${envs[@]}" \
-    java ${BENCH_JAVA_OPTS:--Xmx768m} -jar webapp/target/payara-micro.jar --deploy webapp/target/ROOT.war \
+    java $bench_java_opts -jar webapp/target/payara-micro.jar --deploy webapp/target/ROOT.war \
       --port "$port" --rootdir "$out/$name-root" --name "$name" "${pargs[@]}" >"$out/$name.log" 2>&1 &
   launched_pid=$!
   launched_pids+=("$launched_pid")

@@ -72,6 +72,37 @@ class InboxPaginationIT {
   }
 
   @Test
+  void queuePagesAcrossStatusesAgreeWithTheWholeQueue() {
+    List<Long> whole = readAll("&sort=queue", 100).stream().map(c -> c.get("id").asLong()).toList();
+    List<Long> active = readAll("&sort=queue&status=OPEN,ON_HOLD", 7).stream()
+        .map(c -> c.get("id").asLong()).toList();
+    assertEquals(CONVERSATIONS, whole.size());
+    assertEquals(whole, active);
+  }
+
+  @Test
+  void listedRowsShowTheirOwnLinks() {
+    long from = created.get(20);
+    long to = created.get(21);
+    Api.Reply linked = api.post(tenant.path("/conversations/" + from + "/links"), tenant.agentToken(),
+        Map.of("conversationId", to, "kind", "TRANSFERRED_TO"));
+    assertEquals(200, linked.status(), linked::toString);
+    for (String query : List.of("", "&sort=queue")) {
+      for (JsonNode row : readAll(query, 100)) {
+        long id = row.get("id").asLong();
+        JsonNode links = row.get("links");
+        if (id == from || id == to) {
+          assertEquals(1, links.size(), row::toString);
+          assertEquals(id == from ? to : from, links.get(0).get("conversationId").asLong());
+          assertEquals(id == from ? "TRANSFERRED_TO" : "TRANSFERRED_FROM", links.get(0).get("kind").asText());
+        } else {
+          assertEquals(0, links.size(), row::toString);
+        }
+      }
+    }
+  }
+
+  @Test
   void filtersByAssigneeStatusCustomerTagDepartmentAndCategory() {
     long mine = created.get(10);
     long onHold = created.get(11);

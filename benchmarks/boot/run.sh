@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Boot benchmark: how long from `java -jar payara-micro.jar` until Deskbridge's API answers, and how
+# much memory (VmRSS) the process holds then, against the floor of an empty WAR (one JAX-RS resource)
+# on the same Payara Micro with the same JVM flags, measured in the same run. Not a test: `mvn verify`
+# never runs it.
+#
+#   benchmarks/boot/run.sh            # uses webapp/target/ROOT.war; builds it first if it is missing
+#   benchmarks/boot/run.sh --build    # rebuilds the WAR first (mvn -DskipTests package)
+#
+# The empty WAR is compiled once with javac against jakarta.jakartaee-api from the local Maven
+# repository. Variants, started in turn in every run (empty first, so each run has its own floor):
+#   empty          benchmarks/boot/empty: answers GET /empty/api/ping
+#   deskbridge-h2  the WAR on its embedded H2 database          answers GET /api/v1/auth/me with 401
+#   deskbridge-pg  the WAR on a scratch PostgreSQL database     (its own filter: deployed, migrated)
+# Each boot gets a fresh Payara root directory (nothing unpacked or cached from an earlier boot); the
+# databases are migrated by a first boot that is not counted, so the runs measure a restart of an
+# installed server. A boot's time runs from just before `java` starts until the first answer
+# (polled every 50 ms); VmRSS of the process is read from /proc when it answers and again after
+# BENCH_SETTLE seconds; then the server is stopped (SIGTERM).
+# Needs Java 17, javac, jar and curl; for deskbridge-pg psql and a PostgreSQL it may create a
+# database on (PGHOST, PGPORT, PGUSER, PGPASSWORD), else that variant is left out.
+#
+# Knobs: BENCH_RUNS (5), BENCH_SETTLE (10 s), BENCH_VARIANTS ("empty deskbridge-h2 deskbridge-pg"),
+# BENCH_PORT, BENCH_JAVA_OPTS (-Xmx768m), MAVEN_REPO (~/.m2/repository).
+# Output: benchmarks/boot/out/<time>/ (runs.tsv, summary.md, machine.txt, <variant>-<run>.log).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$root"
+
+runs="${BENCH_RUNS:-5}"
+settle="${BENCH_SETTLE:-10}"
+variants="${BENCH_VARIANTS:-empty deskbridge-h2 deskbridge-pg}"
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+db="deskbridge_bench_$(date +%s)"
+out="$here/out/$stamp"
+mkdir -p "$out"
+source "$here/../lib.sh"
+
+ensure_war "${1:-}"
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [[ " $variants " == *" deskbridge-pg "* ]] && ! psql -X -q -d postgres -c "CREATE DATABASE $db" 2>/dev/null; then
+  say "no PostgreSQL to create a database on: deskbridge-pg left out"
+  variants="${variants/deskbridge-pg/}"
+fi
+
+{
+  machine_record
+  echo "war: $(du -k webapp/target/ROOT.war | cut -f1) KiB; runs: $runs, settle: $settle s, variants: $variants"
+  echo "jvm flags: $bench_java_opts"
+} | tee "$out/machine.txt" >&2
+
+# The runs use copies, so a build during the benchmark cannot change what is measured.
+cp webapp/target/ROOT.war webapp/target/payara-micro.jar "$out/"
+
+# --- the floor's WAR --------------------------------------------------------------------------------
+api_jar="${MAVEN_REPO:-$HOME/.m2/repository}/jakarta/platform/jakarta.jakartaee-api/10.0.0/jakarta.jakartaee-api-10.0.0.jar"
+[[ -f "$api_jar" ]] || { say "missing $api_jar (mvn -o package of the project fetches it)"; exit 1; }
+mkdir -p "$out/empty/WEB-INF/classes"
+javac -nowarn -d "$out/empty/WEB-INF/classes" -cp "$api_jar" "$here"/empty/src/bench/empty/*.java
+jar --create --file "$out/empty.war" -C "$out/empty" .
+
+# --- one boot ----------------------------------------------------------------------------------------
+vmrss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+# boot VARIANT LABEL: starts the variant, waits for its answer, reads VmRSS, stops it. Sets ms,
+# rss_ready, rss_settled (MB) and payara (its own "ready in" figure, ms).
+boot() {
+  local variant="$1" label="$2" port war path expect env=()
+  port="$(free_port "${BENCH_PORT:-18580}")"
+  case "$variant" in
+    empty) war="$out/empty.war" path=/empty/api/ping expect=200 ;; # context root: the WAR's name
+    deskbridge-*)
+      war="$out/ROOT.war" path=/api/v1/auth/me expect=401
+      env=(DESKBRIDGE_ADMIN_TOKEN="bench-admin-$RANDOM$RANDOM" DESKBRIDGE_DEMO=false DESKBRIDGE_PORT="$port"
+        DESKBRIDGE_DATA_DIR="$out/data-$variant")
+      [[ "$variant" == deskbridge-pg ]] && env+=(DESKBRIDGE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db"
+        DESKBRIDGE_DB_USER="$PGUSER" DESKBRIDGE_DB_PASSWORD="$PGPASSWORD")
+      ;;
+  esac
+  local rootdir="$out/root-$variant-$label" log="$out/$variant-$label.log"
+  rm -rf "$rootdir"
+  local started
+  started="$(now_ms)"
+  env "${env[@]}" java $bench_java_opts -jar "$out/payara-micro.jar" --deploy "$war" \
+    --port "$port" --nocluster --rootdir "$rootdir" >"$log" 2>&1 &
+  server_pid=$!
+  local deadline=$(( started + 300000 ))
+  until [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$path" || true)" == "$expect" ]]; do
+    kill -0 "$server_pid" 2>/dev/null || { say "$variant exited; see $log"; exit 1; }
+    (( $(now_ms) < deadline )) || { say "$variant did not answer in 300 s; see $log"; exit 1; }
+    sleep 0.05
+  done
+  ms=$(( $(now_ms) - started ))
+  rss_ready="$(vmrss_mb "$server_pid")"
+  sleep "$settle"
+  rss_settled="$(vmrss_mb "$server_pid")"
+  kill "$server_pid"
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=""
+  rm -rf "$rootdir"
+  # Payara's own figure: "... ready in 12,345 (ms)"
+  payara="$(sed -n 's/.* ready in \([0-9,]*\) (ms).*/\1/p' "$log" | tr -d ',' | head -n 1)"
+  payara="${payara:-NA}"
+}
+
+printf 'kind\trun\tvariant\tboot_ms\trss_ready_mb\trss_settled_mb\tpayara_ready_ms\tboot_over_floor_ms\trss_over_floor_mb\tload1\n' \
+  >"$out/runs.tsv"
+for r in $(seq 0 "$runs"); do
+  kind=run
+  (( r == 0 )) && kind=first # migrates the databases; not counted
+  floor_ms="" floor_rss=""
+  for variant in $variants; do
+    load="$(cut -d' ' -f1 /proc/loadavg)"
+    boot "$variant" "$r"
+    if [[ "$variant" == empty ]]; then floor_ms="$ms" floor_rss="$rss_settled"; fi
+    over_ms="$(awk -v a="$ms" -v b="$floor_ms" 'BEGIN { print (b == "") ? "NA" : a - b }')"
+    over_rss="$(awk -v a="$rss_settled" -v b="$floor_rss" 'BEGIN { print (b == "") ? "NA" : a - b }')"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$r" "$variant" "$ms" "$rss_ready" \
+      "$rss_settled" "$payara" "$over_ms" "$over_rss" "$load" >>"$out/runs.tsv"
+    say "$kind $r $variant: answered after $ms ms (Payara: $payara ms), VmRSS $rss_ready MB, after $settle s" \
+      "$rss_settled MB; floor + $over_ms ms, + $over_rss MB; load $load"
+  done
+done
+{
+  echo "payara micro: $(grep -o -m 1 'Payara Micro [0-9.]* (build [0-9]*)' "$out/empty-0.log")"
+  echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee -a "$out/machine.txt" >&2
+
+# --- summary -----------------------------------------------------------------------------------------
+summarize() { median_spread "$out/runs.tsv" "$1" 3 "$2"; }
+{
+  echo "| variant | until the API answers, ms | Payara's \"ready in\", ms | VmRSS when answering, MB | VmRSS after $settle s, MB | time over the floor, ms | VmRSS over the floor, MB |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  for variant in $variants; do
+    echo "| $variant | $(summarize 4 "$variant") | $(summarize 7 "$variant") | $(summarize 5 "$variant") |" \
+      "$(summarize 6 "$variant") | $(summarize 8 "$variant") | $(summarize 9 "$variant") |"
+  done
+} | tee "$out/summary.md" >&2
+say "done: $out"
