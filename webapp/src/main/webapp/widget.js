@@ -3,6 +3,8 @@
  *   <script src="https://deskbridge.example/widget.js" data-tenant="acme"></script>
  * Plain script, no build step, no dependencies. It talks to the server it was loaded from, through the
  * public widget API only: the page holds a visitor token (localStorage), never a staff credential.
+ * Files agents send are fetched with the token in a header and shown from blob URLs, so the token never
+ * appears in a URL (history, logs, Referer).
  * Optional attributes: data-lang="ru|en" (else the page's lang, else the browser's language).
  */
 (function () {
@@ -33,7 +35,9 @@
       needName: 'Please tell us your name.', badEmail: 'Please check the email address.', tooLong: 'The message is too long (at most 4000 characters).',
       tooFast: 'You are writing too fast. Please try again in {s} s.',
       failed: 'Not sent. Check your connection and try again.',
-      off: 'The chat is not available right now.'
+      off: 'The chat is not available right now.',
+      fileFailed: 'The file could not be downloaded. Please try again.',
+      units: ['B', 'KB', 'MB']
     },
     ru: {
       launcher: 'Напишите нам', title: 'Напишите нам', close: 'Закрыть чат',
@@ -43,7 +47,9 @@
       needName: 'Пожалуйста, представьтесь.', badEmail: 'Проверьте адрес почты.', tooLong: 'Сообщение слишком длинное (не больше 4000 символов).',
       tooFast: 'Вы пишете слишком часто. Попробуйте ещё раз через {s} с.',
       failed: 'Не отправлено. Проверьте подключение и попробуйте ещё раз.',
-      off: 'Чат сейчас недоступен.'
+      off: 'Чат сейчас недоступен.',
+      fileFailed: 'Не удалось скачать файл. Попробуйте ещё раз.',
+      units: ['Б', 'КБ', 'МБ']
     }
   };
   var lang = pickLanguage();
@@ -55,6 +61,9 @@
   var cursor = null;
   var pollTimer = null;
   var seenCount = 0;
+  var files = {};      // attachment id -> promise of its blob URL, fetched once per page
+  var fileUrls = {};   // attachment id -> blob URL, once fetched
+  var PREVIEWS = /^image\/(png|jpeg|gif|webp)$/;
 
   function pickLanguage() {
     var tag = script.getAttribute('data-lang') || document.documentElement.lang || navigator.language || 'en';
@@ -115,6 +124,11 @@
     '#deskbridge-panel .dbw-line.dbw-mine{align-self:flex-end;background:#dcebfb;border-color:#b8d3f0}',
     '#deskbridge-panel .dbw-line.dbw-pending{opacity:.6}',
     '#deskbridge-panel .dbw-author{display:block;font-size:12px;color:#5b6b7c;margin-bottom:2px}',
+    '#deskbridge-panel .dbw-files{display:flex;flex-direction:column;gap:6px;margin-top:6px;white-space:normal}',
+    '#deskbridge-panel .dbw-file{display:flex;flex-direction:column;gap:4px;margin:0}',
+    '#deskbridge-panel .dbw-preview{display:block;align-self:flex-start;max-width:100%;max-height:160px;width:auto;height:auto;',
+    'object-fit:contain;border-radius:6px;border:1px solid #d8dee6;background:#f3f5f8}',
+    '#deskbridge-panel .dbw-attachment{color:#0b5cad;text-decoration:underline;cursor:pointer;overflow-wrap:anywhere}',
     '#deskbridge-panel .dbw-greeting{color:#5b6b7c;text-align:center;font-size:14px;padding:8px}',
     '#deskbridge-panel form{display:grid;gap:6px;padding:10px;border-top:1px solid #d8dee6;background:#fff}',
     '#deskbridge-panel input,#deskbridge-panel textarea{width:100%;border:1px solid #d8dee6;border-radius:6px;',
@@ -184,8 +198,11 @@
     sorted.forEach(function (m) {
       var mine = m.authorType === 'CUSTOMER';
       var author = mine ? t.you : (m.authorName || t.support);
-      nodes.push(el('div', { 'class': 'dbw-line ' + (mine ? 'dbw-mine' : 'dbw-agent'), 'data-id': String(m.id) },
-        [el('span', { 'class': 'dbw-author', text: author }), document.createTextNode(m.text)]));
+      var parts = [el('span', { 'class': 'dbw-author', text: author }), document.createTextNode(m.text || '')];
+      if (m.attachments && m.attachments.length) {
+        parts.push(el('div', { 'class': 'dbw-files' }, m.attachments.map(attachment)));
+      }
+      nodes.push(el('div', { 'class': 'dbw-line ' + (mine ? 'dbw-mine' : 'dbw-agent'), 'data-id': String(m.id) }, parts));
     });
     pending.forEach(function (p) {
       if (p.messageId && messages[p.messageId]) return;
@@ -202,6 +219,52 @@
     } else {
       launcher.replaceChildren(document.createTextNode(t.launcher));
     }
+  }
+
+  function size(bytes) {
+    if (bytes < 1024) return bytes + ' ' + t.units[0];
+    if (bytes < 1048576) return Math.ceil(bytes / 1024) + ' ' + t.units[1];
+    return (bytes / 1048576).toFixed(1) + ' ' + t.units[2];
+  }
+
+  // The pass goes in the header, as for every other call; the file becomes a blob URL of this page.
+  function fileUrl(a) {
+    if (!files[a.id]) {
+      files[a.id] = fetch(api + '/attachments/' + encodeURIComponent(a.id), {
+        headers: { 'X-Visitor-Token': state.token || '' }, credentials: 'omit'
+      }).then(function (response) {
+        if (!response.ok) throw response;
+        return response.blob();
+      }).then(function (blob) {
+        fileUrls[a.id] = URL.createObjectURL(blob);
+        return fileUrls[a.id];
+      });
+      files[a.id].catch(function () { delete files[a.id]; });
+    }
+    return files[a.id];
+  }
+
+  function attachment(a) {
+    var link = el('a', { 'class': 'dbw-attachment', href: fileUrls[a.id] || '#', download: a.name,
+      'data-attachment': String(a.id), text: a.name + ' (' + size(a.size) + ')' });
+    if (fileUrls[a.id]) link.setAttribute('data-ready', 'true');
+    link.addEventListener('click', function (event) {
+      if (link.getAttribute('data-ready')) return;
+      event.preventDefault();
+      error.textContent = '';
+      fileUrl(a).then(function (url) {
+        link.href = url;
+        link.setAttribute('data-ready', 'true');
+        link.click();
+      }, function () {
+        error.textContent = t.fileFailed;
+      });
+    });
+    if (!PREVIEWS.test(a.contentType || '')) return link;
+    var preview = el('img', { 'class': 'dbw-preview', alt: a.name });
+    if (fileUrls[a.id]) preview.src = fileUrls[a.id];
+    else fileUrl(a).then(function (url) { preview.src = url; }, function () { preview.remove(); });
+    return el('figure', { 'class': 'dbw-file' }, [preview, link]);
   }
 
   function request(method, path, body) {

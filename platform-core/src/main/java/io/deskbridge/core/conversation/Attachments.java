@@ -57,6 +57,12 @@ public class Attachments {
         .orElseThrow(() -> new NotFoundException("Attachment", id));
   }
 
+  /** A file one customer was sent in any of their conversations; anyone else's, or a note's, is not found. */
+  public Attachment getForCustomer(TenantId tenant, long customerId, long id) {
+    return messages.findCustomerAttachment(tenant, customerId, id)
+        .orElseThrow(() -> new NotFoundException("Attachment", id));
+  }
+
   public byte[] content(Attachment attachment) {
     return store.get(attachment.tenantId(), attachment.contentKey())
         .orElseThrow(() -> new NotFoundException("Attachment", attachment.id()));

@@ -48,4 +48,10 @@ public interface MessageRepository {
 
   /** The attachment, if it belongs to a public message of that conversation (never to an internal note). */
   Optional<Attachment> findPublicAttachment(TenantId tenant, long conversationId, long id);
+
+  /**
+   * The attachment, if it belongs to a public message of any of that customer's conversations: what a
+   * customer reading their own chat may download. Never an internal note's file, never another customer's.
+   */
+  Optional<Attachment> findCustomerAttachment(TenantId tenant, long customerId, long id);
 }

@@ -149,4 +149,16 @@ public class JpaMessageRepository implements MessageRepository {
         .getResultStream()
         .findFirst();
   }
+
+  @Override
+  public Optional<Attachment> findCustomerAttachment(TenantId tenant, long customerId, long id) {
+    return em.createQuery("select a from Attachment a, PublicMessage m, Conversation c where a.id = :id"
+            + " and a.tenantId = :t and m.id = a.messageId and m.tenantId = :t and c.id = m.conversationId"
+            + " and c.tenantId = :t and c.customerId = :cu", Attachment.class)
+        .setParameter("id", id)
+        .setParameter("t", tenant.value())
+        .setParameter("cu", customerId)
+        .getResultStream()
+        .findFirst();
+  }
 }

@@ -1,6 +1,7 @@
 package io.deskbridge.web.widget;
 
 import io.deskbridge.core.channel.InboundReceipt;
+import io.deskbridge.core.conversation.Attachment;
 import io.deskbridge.core.conversation.PublicMessage;
 import io.deskbridge.core.tenant.Tenant;
 import io.deskbridge.core.widget.VisitorMessage;
@@ -8,6 +9,7 @@ import io.deskbridge.core.widget.VisitorPass;
 import io.deskbridge.core.widget.WidgetChat;
 import io.deskbridge.web.api.RequestBody;
 import io.deskbridge.web.api.Timestamps;
+import io.deskbridge.web.api.conversation.MessageView.AttachmentView;
 import io.deskbridge.web.security.Access;
 import io.deskbridge.web.security.AccessLevel;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,6 +28,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
@@ -61,7 +65,7 @@ public class WidgetResource {
   public record ReceiptView(long messageId, long conversationId) {}
 
   public record LineView(long id, long conversationId, String authorType, String authorName, String text,
-      String createdAt) {}
+      String createdAt, List<AttachmentView> attachments) {}
 
   public record TranscriptView(List<LineView> items, String cursor) {}
 
@@ -115,8 +119,32 @@ public class WidgetResource {
         transcript.cursor());
   }
 
+  @GET
+  @Path("attachments/{id}")
+  @Produces(MediaType.WILDCARD)
+  @Operation(summary = "Download a file the visitor was sent", description = "Attachments of the public"
+      + " messages in the visitor's own conversations only; anything else is 404. Limited like reads.")
+  public Response attachment(@PathParam("tenant") String slug, @HeaderParam(VISITOR_HEADER) String token,
+      @PathParam("id") long id) {
+    limits.read(token, http.getRemoteAddr());
+    WidgetChat.VisitorFile file = chat.file(slug, token, id);
+    Attachment attachment = file.attachment();
+    return Response.ok(file.content(), attachment.contentType())
+        .header("Content-Disposition", disposition(attachment.name()))
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
+  }
+
+  /** The file's name as given, for any browser: an ASCII fallback and the exact name per RFC 6266. */
+  static String disposition(String name) {
+    String ascii = name.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "").replace("\\", "");
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+  }
+
   private static LineView line(PublicMessage m, WidgetChat.Transcript transcript) {
     return new LineView(m.id(), m.conversationId(), m.authorType().name(), transcript.authorName(m).orElse(null),
-        m.text(), Timestamps.iso(m.createdAt()));
+        m.text(), Timestamps.iso(m.createdAt()),
+        transcript.filesOf(m).stream().map(AttachmentView::of).toList());
   }
 }

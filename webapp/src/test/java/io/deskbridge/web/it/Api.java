@@ -92,8 +92,15 @@ public final class Api {
   }
 
   public byte[] download(String path, String token) {
+    return downloadWith(path, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token)).body();
+  }
+
+  /** A GET whose answer is kept as bytes (a file), sent with these headers instead of a bearer token. */
+  public HttpResponse<byte[]> downloadWith(String path, Map<String, String> headers) {
+    HttpRequest.Builder builder = request(path, null).GET();
+    headers.forEach(builder::header);
     try {
-      return client.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+      return client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -2,12 +2,15 @@ package io.deskbridge.web.it;
 
 import static io.deskbridge.web.it.Problems.assertFieldErrors;
 import static io.deskbridge.web.it.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +99,115 @@ class WidgetApiIT {
     assertEquals("AGENT", reply.get("authorType").asText());
     assertEquals("Ivan Agent", reply.get("authorName").asText());
     assertEquals("CUSTOMER", transcript.json().get("items").get(0).get("authorType").asText());
+  }
+
+  /** A file with bytes no text encoding would keep intact. */
+  private static final byte[] MANUAL = {'%', 'P', 'D', 'F', '-', '1', '.', '4', '\n', 0, (byte) 0xff, (byte) 0xd8, 'e', 'n', 'd'};
+
+  private static Map<String, Object> file(String name, String contentType, byte[] data) {
+    return Map.of("name", name, "contentType", contentType, "data", Base64.getEncoder().encodeToString(data));
+  }
+
+  private static Api.Reply download(String slug, String token, long attachmentId) {
+    return api.send("GET", widget(slug, "/attachments/" + attachmentId), null,
+        token == null ? Map.of() : Map.of("X-Visitor-Token", token), null);
+  }
+
+  private static long conversationOf(Api.Reply sent) {
+    assertEquals(201, sent.status(), sent::toString);
+    return sent.json().get("conversationId").asLong();
+  }
+
+  /** The id of the first file on the staff timeline's entry with this text. */
+  private static long staffAttachmentId(long conversation, String text) {
+    for (JsonNode m : api.get(tenant.path("/conversations/" + conversation + "/messages"), tenant.agentToken())
+        .json().get("items")) {
+      if (text.equals(m.get("text").asText())) {
+        return m.get("attachments").get(0).get("id").asLong();
+      }
+    }
+    throw new AssertionError("no entry " + text);
+  }
+
+  private static void assertAttachmentNotFound(Api.Reply reply, long attachmentId) {
+    JsonNode problem = assertProblem(reply, 404, "not-found");
+    assertEquals("Attachment", problem.path("resource").asText(), reply::toString);
+    assertEquals(String.valueOf(attachmentId), problem.path("id").asText(), reply::toString);
+  }
+
+  @Test
+  void theVisitorSeesAndDownloadsTheAgentsFileButNeitherTheNotesNorAnotherVisitorsOrTenants() {
+    String alice = startVisit(tenant.slug());
+    long conversation = conversationOf(send(tenant.slug(), alice, "f-1", "Is there a manual?"));
+    String path = tenant.path("/conversations/" + conversation + "/messages");
+    assertEquals(201, api.post(path, tenant.agentToken(), Map.of("text", "Staff only: memo", "visibility", "INTERNAL",
+        "attachments", List.of(file("refund-memo.txt", "text/plain", "refund 4711".getBytes())))).status());
+    assertEquals(201, api.post(path, tenant.agentToken(), Map.of("text", "Here is the manual", "visibility", "PUBLIC",
+        "attachments", List.of(file("samovar manual.pdf", "application/pdf", MANUAL)))).status());
+
+    Api.Reply transcript = read(tenant.slug(), alice);
+    assertEquals(List.of("Is there a manual?", "Here is the manual"), texts(transcript));
+    assertEquals(0, transcript.json().get("items").get(0).get("attachments").size(), transcript::toString);
+    JsonNode listed = transcript.json().get("items").get(1).get("attachments");
+    assertEquals(1, listed.size(), transcript::toString);
+    assertEquals("samovar manual.pdf", listed.get(0).get("name").asText());
+    assertEquals("application/pdf", listed.get(0).get("contentType").asText());
+    assertEquals(MANUAL.length, listed.get(0).get("size").asLong());
+    assertFalse(transcript.raw().contains("refund-memo"), transcript::toString);
+    long manual = listed.get(0).get("id").asLong();
+
+    HttpResponse<byte[]> got = api.downloadWith(widget(tenant.slug(), "/attachments/" + manual),
+        Map.of("X-Visitor-Token", alice, "Origin", "https://shop.example"));
+    assertEquals(200, got.statusCode());
+    assertArrayEquals(MANUAL, got.body());
+    assertTrue(got.headers().firstValue("Content-Type").orElse("").startsWith("application/pdf"), got::toString);
+    assertTrue(got.headers().firstValue("Content-Disposition").orElse("")
+        .startsWith("attachment; filename=\"samovar manual.pdf\""), got.headers()::toString);
+    assertEquals("nosniff", got.headers().firstValue("X-Content-Type-Options").orElse(""));
+    assertEquals("https://shop.example", got.headers().firstValue("Access-Control-Allow-Origin").orElse(""),
+        "the widget on the shop's page may read the file");
+
+    long memo = staffAttachmentId(conversation, "Staff only: memo");
+    assertAttachmentNotFound(download(tenant.slug(), alice, memo), memo);
+
+    String bob = startVisit(tenant.slug());
+    conversationOf(send(tenant.slug(), bob, "f-2", "Bob's own question"));
+    assertAttachmentNotFound(download(tenant.slug(), bob, manual), manual);
+    assertAttachmentNotFound(download(tenant.slug(), startVisit(tenant.slug()), manual), manual);
+    assertProblem(download(tenant.slug(), null, manual), 401, "invalid-visitor");
+    String aliceId = alice.substring(0, alice.indexOf('.'));
+    assertProblem(download(tenant.slug(), aliceId + "." + bob.substring(bob.indexOf('.') + 1), manual), 401,
+        "invalid-visitor");
+
+    TestTenant other = TestTenant.create(api, "widget-files");
+    String carol = startVisit(other.slug());
+    conversationOf(send(other.slug(), carol, "f-3", "Hello from another shop"));
+    assertAttachmentNotFound(download(other.slug(), carol, manual), manual);
+  }
+
+  @Test
+  void downloadsCountAgainstTheVisitorsReadLimit() {
+    String token = startVisit(tenant.slug());
+    long conversation = conversationOf(send(tenant.slug(), token, "dl-1", "Send me the manual"));
+    assertEquals(201, api.post(tenant.path("/conversations/" + conversation + "/messages"), tenant.agentToken(),
+        Map.of("text", "Manual", "visibility", "PUBLIC",
+            "attachments", List.of(file("manual.pdf", "application/pdf", MANUAL)))).status());
+    long manual = staffAttachmentId(conversation, "Manual");
+    Api.Reply last = null;
+    int downloads = 0;
+    // A loop fetching the same file is stopped like a polling loop: by the read limit (200 a minute by default).
+    while (downloads < 1000) {
+      last = download(tenant.slug(), token, manual);
+      if (last.status() != 200) {
+        break;
+      }
+      downloads++;
+    }
+    assertProblem(last, 429, "rate-limited");
+    int served = downloads;
+    assertTrue(served > 1, () -> "refused after " + served);
+    assertTrue(last.headers().firstValue("Retry-After").isPresent());
+    assertProblem(read(tenant.slug(), token), 429, "rate-limited");
   }
 
   @Test

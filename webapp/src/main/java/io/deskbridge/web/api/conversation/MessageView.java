@@ -17,7 +17,7 @@ public record MessageView(
 
   public record AttachmentView(long id, String name, String contentType, long size) {
 
-    static AttachmentView of(Attachment a) {
+    public static AttachmentView of(Attachment a) {
       return new AttachmentView(a.id(), a.name(), a.contentType(), a.size());
     }
   }
