@@ -7,17 +7,17 @@
 #   benchmarks/outbound/run.sh            # uses webapp/target/ROOT.war; builds it first if it is missing
 #   benchmarks/outbound/run.sh --build    # rebuilds the WAR first
 #
-# Per vendor and run:
-#   backlog  a new tenant enables the module against a new fake (amoCRM: token mode, notes;
-#            Bitrix24: inbound webhook, timeline comments); Backlog.java posts CONVERSATIONS customers
-#            × MESSAGES messages through the inbound API of the intake instance, whose outbox worker
-#            is off (it polls once at boot, then every 10,000 hours), so every job is queued before
-#            delivery can start, as after an outage;
+# Per run:
+#   backlog  a new tenant enables every module of BENCH_VENDORS, each against its own new fake in its
+#            own JVM (amoCRM: token mode, notes; Bitrix24: inbound webhook, timeline comments);
+#            Backlog.java posts CONVERSATIONS customers × MESSAGES messages through the inbound API of
+#            the intake instance, whose outbox worker is off (it polls once at boot, then every 10,000
+#            hours), so every job of every module is queued before delivery can start, as after an outage;
 #   drain    a second instance on the same database (the cluster set-up, worker on, default settings)
-#            starts and delivers the backlog; the fake counts what reaches it: requests, refusals for
-#            its limit (amoCRM 429, Bitrix24 QUERY_LIMIT_EXCEEDED), the most in any one second, the
-#            notes or comments stored (and how many distinct). The drain ends when the tenant's jobs
-#            are neither pending nor in flight.
+#            starts and delivers the backlog to all the modules at once (each vendor has its own limit);
+#            each fake counts what reaches it: requests, refusals for its limit (amoCRM 429, Bitrix24
+#            QUERY_LIMIT_EXCEEDED), the most in any one second, the notes or comments stored (and how
+#            many distinct). A module's drain ends when its jobs are neither pending nor in flight.
 # The fakes' limits: amoCRM 7 requests in any one second; Bitrix24 a leaky bucket of 50 draining 2 a
 # second. `share` is requests / (limit × span + burst): of what the fake would have taken between the
 # first and the last request, how much was sent (target ≥ 0.9, with 0 refused).
@@ -27,7 +27,7 @@
 # Knobs: BENCH_VENDORS ("amocrm bitrix24"), BENCH_RUNS (3), BENCH_CONVERSATIONS (500), BENCH_MESSAGES (20),
 # BENCH_CONCURRENCY (8, posting), BENCH_TIMEOUT (3600 s per drain), BENCH_PORT, BENCH_JAVA_OPTS (-Xmx768m),
 # BENCH_KEEP_DB (1: keep the database).
-# Output: benchmarks/outbound/out/<time>/ (runs.tsv, summary.md, machine.txt, server.log, drain-*/server.log).
+# Output: benchmarks/outbound/out/<time>/ (runs.tsv, summary.md, machine.txt, server.log, drain-<run>/server.log).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -56,7 +56,7 @@ fakes_cp+=":$(cat plugin-crm-amocrm/target/bench-classpath.txt):$(cat plugin-bit
 
 fake_pid="" drain_pid=""
 stop_all() {
-  for pid in "$drain_pid" "$fake_pid"; do
+  for pid in "$drain_pid" "$fake_pid" ${fake_pids[@]+"${fake_pids[@]}"}; do
     if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
       kill "$pid" 2>/dev/null || true
       wait "$pid" 2>/dev/null || true
@@ -113,11 +113,6 @@ start_fake() {
   [[ -n "$fake_url" ]] || { say "the $1 fake did not start; see $2"; exit 1; }
 }
 
-stop_fake() {
-  curl -s "$control/stop" >/dev/null || true
-  wait "$fake_pid" 2>/dev/null || true
-  fake_pid=""
-}
 
 module_config() { # VENDOR
   case "$1" in
@@ -137,43 +132,59 @@ field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 printf 'kind\tvendor\trun\tconversations\tmessages\tqueued_jobs\tpost_s\tdrain_s\tspan_s\trequests\tachieved_rps'\
 '\tlimit_rps\tburst\tratio\tshare\tpeak_1s\trefused\tstored\tdistinct\tdead\tload1\n' >"$out/runs.tsv"
-for vendor in $vendors; do
-  for r in $(seq 1 "$runs"); do
+declare -A fake_pids controls queued drained_ms
+for r in $(seq 1 "$runs"); do
+  # One tenant with every module enabled, each against its own new fake: one backlog feeds them all.
+  create_tenant "bench-$r"
+  for vendor in $vendors; do
     start_fake "$vendor" "$out/fake-$vendor-$r.txt"
-    create_tenant "$vendor-$r"
-    status="$(curl -s -o "$out/enable.json" -w '%{http_code}' -X PUT "$base/api/v1/tenants/$vendor-$r/modules/$vendor" \
+    fake_pids[$vendor]="$fake_pid" controls[$vendor]="$control"
+    status="$(curl -s -o "$out/enable.json" -w '%{http_code}' -X PUT "$base/api/v1/tenants/bench-$r/modules/$vendor" \
       -H "Authorization: Bearer $tenant_token" -H 'Content-Type: application/json' \
       -d '{"enabled":true,"config":'"$(module_config "$vendor")"'}')"
     [[ "$status" == "200" ]] || { say "$vendor not enabled ($status): $(cat "$out/enable.json")"; exit 1; }
+  done
+  fake_pid=""
 
-    say "$vendor run $r: posting $conversations × $messages messages"
-    posted="$(java "$here/Backlog.java" "$base" "$vendor-$r" "$tenant_token" "$conversations" "$messages" \
-      "$concurrency" "$vendor-$r")"
-    say "$vendor run $r: posted $posted"
-    [[ "$(field ok "$posted")" == "$((conversations * messages))" ]] ||
-      { say "not every message was accepted; see $out/server.log"; exit 1; }
-    queued="$(jobs_in PENDING)"
+  say "run $r: posting $conversations × $messages messages"
+  posted="$(java "$here/Backlog.java" "$base" "bench-$r" "$tenant_token" "$conversations" "$messages" \
+    "$concurrency" "bench-$r")"
+  say "run $r: posted $posted"
+  [[ "$(field ok "$posted")" == "$((conversations * messages))" ]] ||
+    { say "not every message was accepted; see $out/server.log"; exit 1; }
+  for vendor in $vendors; do
+    queued[$vendor]="$(jobs_in PENDING)"
     started_early="$(jobs_in IN_FLIGHT DONE DEAD)"
-    (( started_early == 0 )) || { say "delivery started before the drain ($started_early jobs)"; exit 1; }
-    curl -s "$control/mark" >/dev/null
+    (( started_early == 0 )) || { say "$vendor: delivery started before the drain ($started_early jobs)"; exit 1; }
+    curl -s "${controls[$vendor]}/mark" >/dev/null
+    drained_ms[$vendor]=""
+  done
 
-    say "$vendor run $r: $queued jobs queued; starting the draining instance"
-    load="$(cut -d' ' -f1 /proc/loadavg)"
-    start_drainer "$out/drain-$vendor-$r"
-    t0="$(now_ms)"
-    while (( $(jobs_in PENDING IN_FLIGHT) > 0 )); do
-      (( $(now_ms) - t0 < timeout * 1000 )) || { say "the drain took over $timeout s"; break; }
-      sleep 1
+  say "run $r: queued $(for v in $vendors; do printf '%s %s jobs; ' "$v" "${queued[$v]}"; done)starting the draining instance"
+  load="$(cut -d' ' -f1 /proc/loadavg)"
+  start_drainer "$out/drain-$r"
+  t0="$(now_ms)"
+  while :; do
+    left=0
+    for vendor in $vendors; do
+      [[ -n "${drained_ms[$vendor]}" ]] && continue
+      if (( $(jobs_in PENDING IN_FLIGHT) == 0 )); then
+        drained_ms[$vendor]="$(( $(now_ms) - t0 ))"
+        say "run $r: $vendor drained in $(( drained_ms[$vendor] / 1000 )) s"
+      else
+        left=1
+      fi
     done
-    t1="$(now_ms)"
-    counts="$(curl -s "$control/counts")"
+    (( left )) || break
+    (( $(now_ms) - t0 < timeout * 1000 )) || { say "the drain took over $timeout s"; break; }
+    sleep 1
+  done
+  for vendor in $vendors; do
+    counts="$(curl -s "${controls[$vendor]}/counts")"
     dead="$(jobs_in DEAD)"
-    stop_drainer
-    stop_fake
-    say "$vendor run $r: drained in $(( (t1 - t0) / 1000 )) s; $counts; dead $dead"
-
-    awk -v vendor="$vendor" -v r="$r" -v c="$conversations" -v m="$messages" -v q="$queued" \
-      -v post="$(field seconds "$posted")" -v drain="$(( t1 - t0 ))" -v span="$(field span_s "$counts")" \
+    say "run $r: $vendor: $counts; dead $dead"
+    awk -v vendor="$vendor" -v r="$r" -v c="$conversations" -v m="$messages" -v q="${queued[$vendor]}" \
+      -v post="$(field seconds "$posted")" -v drain="${drained_ms[$vendor]:-0}" -v span="$(field span_s "$counts")" \
       -v n="$(field requests "$counts")" -v limit="$(field limit_per_s "$counts")" -v burst="$(field burst "$counts")" \
       -v peak="$(field peak_1s "$counts")" -v refused="$(field refused "$counts")" -v stored="$(field stored "$counts")" \
       -v distinct="$(field distinct "$counts")" -v dead="$dead" -v load1="$load" 'BEGIN {
@@ -181,6 +192,11 @@ for vendor in $vendors; do
         printf "run\t%s\t%s\t%d\t%d\t%d\t%s\t%.1f\t%s\t%d\t%.2f\t%s\t%s\t%.3f\t%.3f\t%d\t%d\t%d\t%d\t%d\t%s\n",
           vendor, r, c, c * m, q, post, drain / 1000, span, n, achieved, limit, burst, achieved / limit,
           n / (limit * span + burst), peak, refused, stored, distinct, dead, load1 }' >>"$out/runs.tsv"
+  done
+  stop_drainer
+  for vendor in $vendors; do
+    curl -s "${controls[$vendor]}/stop" >/dev/null || true
+    wait "${fake_pids[$vendor]}" 2>/dev/null || true
   done
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt" >&2
