@@ -14,21 +14,19 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * This instance's outbox worker: keeps up to {@code deskbridge.outbox.batch} deliveries in flight,
- * and every {@code deskbridge.outbox.poll} claims as many due jobs as there are free places, under a
- * lease named after this instance. A place frees as soon as its delivery ends, so a job waiting for a
- * slow vendor's rate limit (Bitrix24: 2 requests a second) never holds up the jobs of other vendors
- * and tenants, as it did when each round waited for all of its jobs. Several instances run one
+ * This instance's outbox worker: every {@code deskbridge.outbox.poll} it claims a batch of due jobs
+ * under a lease named after this instance and delivers them in parallel. Several instances run one
  * worker each against the same database; the claim makes sure they never share a job.
  */
 @Startup
@@ -58,7 +56,6 @@ public class OutboxWorker {
   Duration lease;
 
   private final String owner = "worker-" + UUID.randomUUID();
-  private final AtomicInteger inFlight = new AtomicInteger();
   private ScheduledFuture<?> loop;
 
   @PostConstruct
@@ -69,25 +66,20 @@ public class OutboxWorker {
 
   void runOnce() {
     try {
-      int free = batch - inFlight.get();
-      if (free <= 0) {
+      List<ClaimedJob> jobs = dispatcher.claim(owner, batch, lease);
+      if (jobs.isEmpty()) {
         return;
       }
-      for (ClaimedJob job : dispatcher.claim(owner, free, lease)) {
-        inFlight.incrementAndGet();
-        try {
-          deliveries.execute(() -> {
-            try {
-              dispatcher.deliver(job, owner, lease);
-            } finally {
-              inFlight.decrementAndGet();
-            }
-          });
-        } catch (RejectedExecutionException e) {
-          inFlight.decrementAndGet(); // shutting down: the lease expires and the job is delivered again
-          LOG.log(Level.WARNING, "Outbox job " + job.id() + " not started; its lease will expire", e);
-        }
+      List<Callable<Void>> tasks = new ArrayList<>();
+      for (ClaimedJob job : jobs) {
+        tasks.add(() -> {
+          dispatcher.deliver(job, owner, lease);
+          return null;
+        });
       }
+      deliveries.invokeAll(tasks);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Outbox worker round failed; next round in " + poll, e);
     }
