@@ -131,7 +131,7 @@ jobs_in() { # STATE…: the run's jobs in those states
 field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 printf 'kind\tvendor\trun\tconversations\tmessages\tqueued_jobs\tpost_s\tdrain_s\tspan_s\trequests\tachieved_rps'\
-'\tlimit_rps\tburst\tratio\tshare\tpeak_1s\trefused\tstored\tdistinct\tdead\tload1\n' >"$out/runs.tsv"
+'\tlimit_rps\tburst\tratio\tshare\tpeak_1s\trefused\tstored\tdistinct\tdead\tload1\tleads\tcontacts\n' >"$out/runs.tsv"
 declare -A fake_pids controls queued drained_ms
 for r in $(seq 1 "$runs"); do
   # One tenant with every module enabled, each against its own new fake: one backlog feeds them all.
@@ -187,11 +187,12 @@ for r in $(seq 1 "$runs"); do
       -v post="$(field seconds "$posted")" -v drain="${drained_ms[$vendor]:-0}" -v span="$(field span_s "$counts")" \
       -v n="$(field requests "$counts")" -v limit="$(field limit_per_s "$counts")" -v burst="$(field burst "$counts")" \
       -v peak="$(field peak_1s "$counts")" -v refused="$(field refused "$counts")" -v stored="$(field stored "$counts")" \
-      -v distinct="$(field distinct "$counts")" -v dead="$dead" -v load1="$load" 'BEGIN {
+      -v distinct="$(field distinct "$counts")" -v dead="$dead" -v load1="$load" \
+      -v leads="$(field leads "$counts")" -v contacts="$(field contacts "$counts")" 'BEGIN {
         achieved = span > 0 ? (n - 1) / span : 0
-        printf "run\t%s\t%s\t%d\t%d\t%d\t%s\t%.1f\t%s\t%d\t%.2f\t%s\t%s\t%.3f\t%.3f\t%d\t%d\t%d\t%d\t%d\t%s\n",
+        printf "run\t%s\t%s\t%d\t%d\t%d\t%s\t%.1f\t%s\t%d\t%.2f\t%s\t%s\t%.3f\t%.3f\t%d\t%d\t%d\t%d\t%d\t%s\t%d\t%d\n",
           vendor, r, c, c * m, q, post, drain / 1000, span, n, achieved, limit, burst, achieved / limit,
-          n / (limit * span + burst), peak, refused, stored, distinct, dead, load1 }' >>"$out/runs.tsv"
+          n / (limit * span + burst), peak, refused, stored, distinct, dead, load1, leads, contacts }' >>"$out/runs.tsv"
   done
   stop_drainer
   for vendor in $vendors; do
@@ -203,12 +204,14 @@ echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/mach
 
 {
   echo "| vendor (limit) | runs | messages | requests | drain s | achieved requests/s | ratio to limit |" \
-    "share of what the fake would take (target ≥ 0.9) | peak in 1 s | refused (target 0) | stored | distinct | dead |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    "share of what the fake would take (target ≥ 0.9) | peak in 1 s | refused (target 0) | stored | distinct | dead |" \
+    "leads (one per conversation) | contacts |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for vendor in $vendors; do
     m() { median_spread "$out/runs.tsv" "$1" 2 "$vendor"; }
     echo "| $vendor ($(awk -F'\t' -v v="$vendor" '$2 == v { print $12 "/s, burst " $13; exit }' "$out/runs.tsv"))" \
-      "| $runs | $(m 5) | $(m 10) | $(m 8) | $(m 11) | $(m 14) | $(m 15) | $(m 16) | $(m 17) | $(m 18) | $(m 19) | $(m 20) |"
+      "| $runs | $(m 5) | $(m 10) | $(m 8) | $(m 11) | $(m 14) | $(m 15) | $(m 16) | $(m 17) | $(m 18) | $(m 19) | $(m 20) |" \
+      "$(m 22) | $(m 23) |"
   done
 } | tee "$out/summary.md" >&2
 say "done: $out"
