@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,9 +51,11 @@ final class TimelineSync {
     String channel = context.mappings().remoteId(ConversationLink.CHANNEL, Long.toString(conversationId))
         .orElse(null);
     List<Timeline.Comment> comments = new ArrayList<>();
+    // A run is one conversation's messages: its customer's name is read once, not once a message.
+    Map<Long, String> customerNames = new HashMap<>();
     for (MessageAdded m : messages) {
       String key = "message-" + m.messageId();
-      comments.add(comment(key, (m.isInternal() ? "Internal note by " : "") + author(m)
+      comments.add(comment(key, (m.isInternal() ? "Internal note by " : "") + author(m, customerNames)
           + (channel == null || m.isInternal() ? "" : " via " + channel) + " · " + TIME.format(m.occurredAt())
           + "\n" + m.text()));
     }
@@ -100,14 +103,18 @@ final class TimelineSync {
     mappings.remember("close-stage", done, stage.get());
   }
 
-  private String author(MessageAdded m) {
+  private String author(MessageAdded m, Map<Long, String> customerNames) {
     if (m.authorType() == AuthorType.AGENT && m.authorAgentId() != null) {
       return context.directory().agentName(m.authorAgentId()).orElse("Agent #" + m.authorAgentId());
     }
     if (m.authorType() == AuthorType.CUSTOMER) {
-      return context.directory().customerOf(m.conversationId()).flatMap(context.directory()::customer)
-          .map(CustomerFacts::name).orElse("Customer");
+      return customerNames.computeIfAbsent(m.conversationId(), this::customerName);
     }
     return "Deskbridge";
+  }
+
+  private String customerName(long conversationId) {
+    return context.directory().customerOf(conversationId).flatMap(context.directory()::customer)
+        .map(CustomerFacts::name).orElse("Customer");
   }
 }

@@ -81,6 +81,7 @@ public final class FakeBitrix24 implements AutoCloseable {
   private final AtomicInteger overflows = new AtomicInteger();
   private final AtomicInteger lostAnswers = new AtomicInteger();
   private final List<String> calls = new ArrayList<>();
+  private final List<Long> requestTimes = new ArrayList<>();
   private double bucket;
   private double fullest;
   private long drainedAt = System.nanoTime();
@@ -220,6 +221,11 @@ public final class FakeBitrix24 implements AutoCloseable {
   /** How many requests the bucket refused with QUERY_LIMIT_EXCEEDED. */
   public int overflows() {
     return overflows.get();
+  }
+
+  /** When each REST request reached the bucket ({@link System#nanoTime()}), taken or refused, oldest first. */
+  public synchronized List<Long> requestTimes() {
+    return List.copyOf(requestTimes);
   }
 
   /** The fullest the bucket ever was. */
@@ -631,6 +637,7 @@ public final class FakeBitrix24 implements AutoCloseable {
   }
 
   private synchronized void spendBucket() {
+    requestTimes.add(System.nanoTime());
     drain();
     if (bucket + 1 > BUCKET_SIZE) {
       overflows.incrementAndGet();

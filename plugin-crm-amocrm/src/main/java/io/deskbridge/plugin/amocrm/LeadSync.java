@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -176,8 +177,10 @@ final class LeadSync {
     long leadId = leadOf(conversationId, Optional.empty(), null);
     String channel = mappings.remoteId("channel", Long.toString(conversationId)).orElse(null);
     List<Draft> drafts = new ArrayList<>();
+    // A run is one conversation's messages: its customer's name is read once, not once a message.
+    Map<Long, String> customerNames = new HashMap<>();
     for (MessageAdded m : run) {
-      String text = (m.isInternal() ? "Internal note by " : "") + author(m)
+      String text = (m.isInternal() ? "Internal note by " : "") + author(m, customerNames)
           + (channel == null || m.isInternal() ? "" : " via " + channel) + " · " + TIME.format(m.occurredAt())
           + "\n" + m.text();
       drafts.add(new Draft("message", Long.toString(m.messageId()), text));
@@ -291,14 +294,18 @@ final class LeadSync {
     }
   }
 
-  private String author(MessageAdded m) {
+  private String author(MessageAdded m, Map<Long, String> customerNames) {
     if (m.authorType() == AuthorType.AGENT && m.authorAgentId() != null) {
       return context.directory().agentName(m.authorAgentId()).orElse("Agent #" + m.authorAgentId());
     }
     if (m.authorType() == AuthorType.CUSTOMER) {
-      return context.directory().customerOf(m.conversationId()).flatMap(context.directory()::customer)
-          .map(CustomerFacts::name).orElse("Customer");
+      return customerNames.computeIfAbsent(m.conversationId(), this::customerName);
     }
     return "Deskbridge";
+  }
+
+  private String customerName(long conversationId) {
+    return context.directory().customerOf(conversationId).flatMap(context.directory()::customer)
+        .map(CustomerFacts::name).orElse("Customer");
   }
 }

@@ -80,6 +80,7 @@ public final class FakeAmoCrm implements AutoCloseable {
   private final AtomicInteger leadUpdates = new AtomicInteger();
   private final AtomicInteger contactUpdates = new AtomicInteger();
   private final AtomicInteger storm = new AtomicInteger();
+  private final AtomicInteger tooManyRequests = new AtomicInteger();
   private volatile int tokenLifetimeSeconds = 86400;
   private volatile boolean blocked;
   private volatile long noteAnswerDelayMillis;
@@ -218,6 +219,16 @@ public final class FakeAmoCrm implements AutoCloseable {
     return requestTimes.size();
   }
 
+  /** How many requests were answered 429 (over the rate, or in a storm a test arranged). */
+  public int tooManyRequests() {
+    return tooManyRequests.get();
+  }
+
+  /** When each request arrived ({@link System#nanoTime()}), answered or refused, oldest first. */
+  public synchronized List<Long> requestTimes() {
+    return List.copyOf(requestTimes);
+  }
+
   /** The most requests (answered or refused) that arrived within any one second. */
   public int maxRequestsInOneSecond() {
     return maxRequestsIn(java.time.Duration.ofSeconds(1));
@@ -350,6 +361,7 @@ public final class FakeAmoCrm implements AutoCloseable {
       return problem(403, "Forbidden", "Access denied: your account is blocked");
     }
     if (recent.size() > LIMIT_PER_SECOND || storm.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      tooManyRequests.incrementAndGet();
       return problem(429, "Too Many Requests", "Too many requests");
     }
     String path = uri.getPath();
