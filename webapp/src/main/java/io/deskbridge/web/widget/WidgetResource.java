@@ -8,6 +8,7 @@ import io.deskbridge.core.widget.VisitorMessage;
 import io.deskbridge.core.widget.VisitorPass;
 import io.deskbridge.core.widget.WidgetChat;
 import io.deskbridge.web.api.RequestBody;
+import io.deskbridge.web.api.FileDownload;
 import io.deskbridge.web.api.Timestamps;
 import io.deskbridge.web.api.conversation.MessageView.AttachmentView;
 import io.deskbridge.web.security.Access;
@@ -28,8 +29,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
@@ -129,17 +128,7 @@ public class WidgetResource {
     limits.read(token, http.getRemoteAddr());
     WidgetChat.VisitorFile file = chat.file(slug, token, id);
     Attachment attachment = file.attachment();
-    return Response.ok(file.content(), attachment.contentType())
-        .header("Content-Disposition", disposition(attachment.name()))
-        .header("X-Content-Type-Options", "nosniff")
-        .build();
-  }
-
-  /** The file's name as given, for any browser: an ASCII fallback and the exact name per RFC 6266. */
-  static String disposition(String name) {
-    String ascii = name.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "").replace("\\", "");
-    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+    return FileDownload.of(attachment, file.content());
   }
 
   private static LineView line(PublicMessage m, WidgetChat.Transcript transcript) {

@@ -6,6 +6,7 @@ import io.deskbridge.core.conversation.ComplaintStep;
 import io.deskbridge.core.conversation.Conversation;
 import io.deskbridge.core.conversation.ConversationService;
 import io.deskbridge.core.sla.ConversationSla;
+import io.deskbridge.web.api.FileDownload;
 import io.deskbridge.web.api.sla.SlaViews.ConversationSlaView;
 import java.time.Clock;
 import io.deskbridge.core.conversation.LinkKind;
@@ -299,10 +300,7 @@ record Step(ComplaintStep step) {}
   @Operation(summary = "Download an attachment")
   public Response attachment(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId) {
     Attachment attachment = attachments.get(caller.tenant(), id, attachmentId);
-    return Response.ok(attachments.content(attachment), attachment.contentType())
-        .header("Content-Disposition", "attachment; filename=\"" + attachment.name().replace("\"", "") + "\"")
-        .header("X-Content-Type-Options", "nosniff")
-        .build();
+    return FileDownload.of(attachment, attachments.content(attachment));
   }
 
   @Inject Presence presence;

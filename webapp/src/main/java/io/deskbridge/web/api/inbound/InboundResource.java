@@ -6,6 +6,7 @@ import io.deskbridge.core.conversation.Attachment;
 import io.deskbridge.core.conversation.Attachments;
 import io.deskbridge.core.conversation.TimelineService;
 import io.deskbridge.core.shared.PageLimit;
+import io.deskbridge.web.api.FileDownload;
 import io.deskbridge.web.api.ListView;
 import io.deskbridge.web.api.RequestBody;
 import io.deskbridge.web.api.conversation.MessageView;
@@ -75,9 +76,6 @@ public class InboundResource {
       description = "Attachments of the transcript's messages only: an internal note's file is 404.")
   public Response attachment(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId) {
     Attachment attachment = attachments.getPublic(caller.tenant(), id, attachmentId);
-    return Response.ok(attachments.content(attachment), attachment.contentType())
-        .header("Content-Disposition", "attachment; filename=\"" + attachment.name().replace("\"", "") + "\"")
-        .header("X-Content-Type-Options", "nosniff")
-        .build();
+    return FileDownload.of(attachment, attachments.content(attachment));
   }
 }
