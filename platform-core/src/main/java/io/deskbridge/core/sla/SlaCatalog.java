@@ -5,6 +5,7 @@ import io.deskbridge.core.rules.SupportRulesRepository;
 import io.deskbridge.core.shared.ConflictException;
 import io.deskbridge.core.shared.NotFoundException;
 import io.deskbridge.core.shared.Validation;
+import io.deskbridge.core.tenant.TenantDefaults;
 import io.deskbridge.core.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,12 +15,13 @@ import java.util.Optional;
 
 /**
  * A tenant's SLA policies and support plans. A tenant starts with the handbooks' defaults (policy
- * "Default" 1/5/30 minutes; plans Flow, Basic, Premium, VIP), stored on first use so that admins edit
+ * "Default" 1/5/30 minutes; plans Flow, Basic, Premium, VIP), stored with the tenant (on first use for
+ * a tenant made before that) so that admins edit
  * them like any other; and it always keeps at least one policy, since every conversation needs one.
  */
 @ApplicationScoped
 @Transactional
-public class SlaCatalog {
+public class SlaCatalog implements TenantDefaults {
 
   private final SlaPolicyRepository catalog;
   private final SupportRulesRepository rules;
@@ -36,6 +38,12 @@ public class SlaCatalog {
 
   public List<TenantSlaPolicy> policies(TenantId tenant) {
     return ensureDefaults(tenant);
+  }
+
+  /** A new tenant's default policy and plans, stored with the tenant itself. */
+  @Override
+  public void store(TenantId tenant) {
+    ensureDefaults(tenant);
   }
 
   public TenantSlaPolicy policy(TenantId tenant, long id) {

@@ -18,17 +18,20 @@ public class TenantService {
 
   private final TenantRepository tenants;
   private final TenantOnboarding onboarding;
+  private final TenantDefaults defaults;
   private final Clock clock;
 
   @Inject
-  public TenantService(TenantRepository tenants, TenantOnboarding onboarding, Clock clock) {
+  public TenantService(TenantRepository tenants, TenantOnboarding onboarding, TenantDefaults defaults,
+      Clock clock) {
     this.tenants = tenants;
     this.onboarding = onboarding;
+    this.defaults = defaults;
     this.clock = clock;
   }
 
   protected TenantService() {
-    this(null, null, null);
+    this(null, null, null, null);
   }
 
   public Tenant create(NewTenant request) {
@@ -56,6 +59,7 @@ public class TenantService {
         clock.instant());
     tenants.add(tenant);
     onboarding.createFirstAdmin(tenant, request.admin());
+    defaults.store(tenant.tenantId());
     return tenant;
   }
 
