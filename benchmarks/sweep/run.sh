@@ -17,7 +17,9 @@
 # Knobs: BENCH_OPEN, BENCH_DUE ("100 1000 10000"), BENCH_RUNS (5), BENCH_WARMUP (2000), BENCH_PORT,
 # BENCH_JAVA_OPTS (-Xmx768m), BENCH_JFR (1: profile the measured runs with Java Flight Recorder),
 # DESKBRIDGE_SWEEP_POLL (PT0.2S), DESKBRIDGE_SWEEP_BATCH (500).
-# Output: benchmarks/sweep/out/<time>/ (runs.tsv, summary.md, explain.txt, server.log).
+# The ceiling: after the runs the server is stopped and ceiling.sql does the same reads and writes for
+# N due as a few hand-written set-based statements in one transaction (the least the database can do).
+# Output: benchmarks/sweep/out/<time>/ (runs.tsv, ceiling.tsv, summary.md, explain.txt, server.log).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -187,13 +189,34 @@ if [[ "${BENCH_JFR:-0}" == "1" ]]; then
   jcmd "$server_pid" JFR.stop name=sweep >/dev/null
 fi
 
+# --- the ceiling: the same work as hand-written SQL, one transaction per sweep ----------------------
+# With the server stopped, so nothing else takes the rows; fresh rows of the same permutation.
+alerts="$(sql -c "SELECT round(count(*)::numeric / greatest(count(DISTINCT conversation_id), 1)) FROM sla_alert")"
+kill "$server_pid" && wait "$server_pid" 2>/dev/null || true
+say "server stopped; ceiling: the sweep's reads and writes as set-based SQL ($alerts alerts per conversation)"
+printf 'kind\tdue\tceiling_ms\n' >"$out/ceiling.tsv"
+for n in $dues; do
+  for r in $(seq 0 "$runs"); do
+    ms="$(sql -v open="$open" -v due="$n" -v first="$next" -v alerts="$alerts" -f "$here/ceiling.sql" |
+      awk '/^-- measured/ { on = 1; next } on && /^Time:/ { sum += $2 } END { printf "%.1f", sum }')"
+    next=$((next + n))
+    # The first of each size warms the caches the runs had warmed for the server.
+    printf '%s\t%s\t%s\n' "$([[ $r == 0 ]] && echo warmup || echo run)" "$n" "$ms" >>"$out/ceiling.tsv"
+  done
+  say "ceiling, $n due: $(median_spread "$out/ceiling.tsv" 3 2 "$n") ms"
+done
+
 # --- summary: median and spread per N --------------------------------------------------------------
 summarize() { median_spread "$out/runs.tsv" "$1" 2 "$2"; }
+ratio() { # median busy ms of the runs ÷ median ceiling ms, for N
+  awk -v b="$(summarize 3 "$1" | cut -d' ' -f1)" -v c="$(median_spread "$out/ceiling.tsv" 3 2 "$1" | cut -d' ' -f1)" \
+    'BEGIN { printf "%.1f×", b / c }'
+}
 {
-  echo "| due of $open open | runs | busy ms, median (min–max) | ms per conversation | rounds | wall ms, median (min–max) | DB active ms per conversation | transactions per conversation |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| due of $open open | runs | busy ms, median (min–max) | ms per conversation | rounds | wall ms, median (min–max) | DB active ms per conversation | transactions per conversation | ceiling ms (same work as SQL) | busy ÷ ceiling |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for n in $dues; do
-    echo "| $n | $runs | $(summarize 3 "$n") | $(summarize 4 "$n") | $(summarize 5 "$n") | $(summarize 6 "$n") | $(summarize 8 "$n") | $(summarize 9 "$n") |"
+    echo "| $n | $runs | $(summarize 3 "$n") | $(summarize 4 "$n") | $(summarize 5 "$n") | $(summarize 6 "$n") | $(summarize 8 "$n") | $(summarize 9 "$n") | $(median_spread "$out/ceiling.tsv" 3 2 "$n") | $(ratio "$n") |"
   done
 } | tee "$out/summary.md" >&2
 say "done: $out"

@@ -36,6 +36,9 @@ public interface MessageRepository {
    */
   List<java.time.Instant> publicMessageTimes(TenantId tenant, long conversationId, AuthorType author);
 
+  /** {@link #publicMessageTimes} of customers and agents in several of the tenant's conversations at once. */
+  List<MessageTime> publicMessageTimes(TenantId tenant, Collection<Long> conversationIds);
+
   /** The latest public reply by an agent, for the hold-keyword check of the auto-close. */
   Optional<PublicMessage> lastAgentReply(TenantId tenant, long conversationId);
 

@@ -2,12 +2,17 @@ package io.deskbridge.core.customer;
 
 import io.deskbridge.core.shared.Page;
 import io.deskbridge.core.tenant.TenantId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public interface CustomerRepository {
 
   Optional<Customer> findById(TenantId tenant, long id);
+
+  /** The plan names of those of the tenant's customers that have one, by customer id. */
+  Map<Long, String> planNames(TenantId tenant, Collection<Long> customerIds);
 
   Optional<Customer> findByIdentity(TenantId tenant, String channel, String externalId);
 

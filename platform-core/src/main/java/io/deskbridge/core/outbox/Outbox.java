@@ -12,6 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -50,8 +53,20 @@ public class Outbox {
   }
 
   public void publish(DomainEvent event) {
+    publish(event, modules.enabled(new TenantId(event.tenantId())));
+  }
+
+  /** {@link #publish} of each event in order, reading each tenant's enabled modules once. */
+  public void publishAll(List<? extends DomainEvent> events) {
+    Map<Long, List<TenantModule>> enabled = new HashMap<>();
+    for (DomainEvent event : events) {
+      publish(event, enabled.computeIfAbsent(event.tenantId(), tenant -> modules.enabled(new TenantId(tenant))));
+    }
+  }
+
+  private void publish(DomainEvent event, List<TenantModule> enabled) {
     TenantId tenant = new TenantId(event.tenantId());
-    for (TenantModule settings : modules.enabled(tenant)) {
+    for (TenantModule settings : enabled) {
       Optional<PluginFactory> factory = catalog.find(settings.moduleId());
       if (factory.isEmpty()) {
         LOG.warning(() -> "Tenant " + tenant + " has module '" + settings.moduleId()

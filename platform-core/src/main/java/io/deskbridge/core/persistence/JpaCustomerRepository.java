@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,21 @@ public class JpaCustomerRepository implements CustomerRepository {
   @Override
   public Optional<Customer> findById(TenantId tenant, long id) {
     return Optional.ofNullable(em.find(Customer.class, id)).filter(c -> c.tenantId().equals(tenant));
+  }
+
+  @Override
+  public Map<Long, String> planNames(TenantId tenant, Collection<Long> customerIds) {
+    Map<Long, String> plans = new HashMap<>();
+    if (customerIds.isEmpty()) {
+      return plans;
+    }
+    List<Object[]> rows = em.createQuery("select c.id, c.plan from Customer c where c.tenantId = :t"
+            + " and c.id in :ids and c.plan is not null", Object[].class)
+        .setParameter("t", tenant.value())
+        .setParameter("ids", List.copyOf(customerIds))
+        .getResultList();
+    rows.forEach(row -> plans.put(((Number) row[0]).longValue(), (String) row[1]));
+    return plans;
   }
 
   @Override

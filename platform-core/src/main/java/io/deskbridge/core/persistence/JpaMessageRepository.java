@@ -4,6 +4,7 @@ import io.deskbridge.core.conversation.Attachment;
 import io.deskbridge.core.conversation.AuthorType;
 import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.conversation.MessageRepository;
+import io.deskbridge.core.conversation.MessageTime;
 import io.deskbridge.core.conversation.PublicMessage;
 import io.deskbridge.core.shared.KeysetCursor;
 import io.deskbridge.core.shared.Page;
@@ -101,6 +102,23 @@ public class JpaMessageRepository implements MessageRepository {
         .setParameter("c", conversationId)
         .setParameter("a", author)
         .getResultList();
+  }
+
+  @Override
+  public List<MessageTime> publicMessageTimes(TenantId tenant, Collection<Long> conversationIds) {
+    if (conversationIds.isEmpty()) {
+      return List.of();
+    }
+    List<Object[]> rows = em.createQuery("select m.conversationId, m.authorType, m.createdAt from PublicMessage m"
+            + " where m.tenantId = :t and m.conversationId in :c and m.authorType in :a order by m.createdAt",
+            Object[].class)
+        .setParameter("t", tenant.value())
+        .setParameter("c", List.copyOf(conversationIds))
+        .setParameter("a", List.of(AuthorType.CUSTOMER, AuthorType.AGENT))
+        .getResultList();
+    return rows.stream()
+        .map(row -> new MessageTime(((Number) row[0]).longValue(), (AuthorType) row[1], (java.time.Instant) row[2]))
+        .toList();
   }
 
   @Override

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,7 @@ public class ConversationSla {
   private final CustomerRepository customers;
   private final SlaCatalog catalog;
   private final SupportRulesService rules;
+  private final SlaFacts storedFacts = new StoredFacts();
 
   @Inject
   public ConversationSla(MessageRepository messages, CustomerRepository customers, SlaCatalog catalog,
@@ -46,12 +48,16 @@ public class ConversationSla {
   }
 
   public ConversationSlaStatus status(Conversation conversation, SupportRules tenantRules, Instant now) {
-    Optional<TenantSupportPlan> plan = customers.findById(conversation.tenantId(), conversation.customerId())
-        .flatMap(Customer::plan)
-        .flatMap(name -> catalog.planNamed(conversation.tenantId(), name));
-    TenantSlaPolicy policy = catalog.policyFor(conversation.tenantId(), tenantRules, conversation.isOurClient(), plan);
+    return status(conversation, tenantRules, storedFacts, now);
+  }
+
+  /** The status from facts the caller has already read (the sweeper reads a batch's at once). */
+  public ConversationSlaStatus status(Conversation conversation, SupportRules tenantRules, SlaFacts facts,
+      Instant now) {
+    Optional<TenantSupportPlan> plan = facts.plan(conversation);
+    TenantSlaPolicy policy = facts.policyFor(conversation, tenantRules, plan);
     BusinessHours hours = calendarOf(tenantRules);
-    SlaTimers timers = new SlaClock(policy.policy(), hours).timers(timeline(conversation), now);
+    SlaTimers timers = new SlaClock(policy.policy(), hours).timers(timeline(conversation, facts), now);
     Instant engageBy = plan.map(p -> p.timeToEngage().dueFrom(conversation.createdAt(), hours)).orElse(null);
     return new ConversationSlaStatus(policy.id(), policy.name(), plan.map(TenantSupportPlan::name).orElse(null),
         engageBy, timers);
@@ -67,14 +73,40 @@ public class ConversationSla {
   }
 
   ConversationTimeline timeline(Conversation conversation) {
+    return timeline(conversation, storedFacts);
+  }
+
+  private static ConversationTimeline timeline(Conversation conversation, SlaFacts facts) {
     return new ConversationTimeline(conversation.createdAt(),
-        messages.publicMessageTimes(conversation.tenantId(), conversation.id(), AuthorType.CUSTOMER),
-        messages.publicMessageTimes(conversation.tenantId(), conversation.id(), AuthorType.AGENT),
+        facts.publicMessageTimes(conversation, AuthorType.CUSTOMER),
+        facts.publicMessageTimes(conversation, AuthorType.AGENT),
         conversation.statusHistory().stream().map(ConversationSla::change).toList(),
         conversation.closedAt().orElse(null));
   }
 
   private static StatusChange change(StatusEntry entry) {
     return new StatusChange(entry.status(), entry.changedAt());
+  }
+
+  /** One conversation's facts, read from the store when asked. */
+  private final class StoredFacts implements SlaFacts {
+
+    @Override
+    public Optional<TenantSupportPlan> plan(Conversation conversation) {
+      return customers.findById(conversation.tenantId(), conversation.customerId())
+          .flatMap(Customer::plan)
+          .flatMap(name -> catalog.planNamed(conversation.tenantId(), name));
+    }
+
+    @Override
+    public TenantSlaPolicy policyFor(Conversation conversation, SupportRules tenantRules,
+        Optional<TenantSupportPlan> plan) {
+      return catalog.policyFor(conversation.tenantId(), tenantRules, conversation.isOurClient(), plan);
+    }
+
+    @Override
+    public List<Instant> publicMessageTimes(Conversation conversation, AuthorType author) {
+      return messages.publicMessageTimes(conversation.tenantId(), conversation.id(), author);
+    }
   }
 }

@@ -23,6 +23,12 @@ public class Sweep {
   /** A conversation whose check fails is not retried every round, which would flood the log. */
   private static final Duration RETRY_AFTER = Duration.ofMinutes(1);
 
+  /**
+   * Conversations per transaction: their row locks are held until it commits, so an agent's change
+   * to one of them waits at most one batch's work (tens of milliseconds).
+   */
+  static final int BATCH = 100;
+
   private final ConversationCheck check;
   private final Clock clock;
 
@@ -36,21 +42,30 @@ public class Sweep {
     this(null, null);
   }
 
-  /** One round over at most {@code limit} due conversations; a failing one is retried a minute later. */
+  /**
+   * One round over at most {@code limit} due conversations, checked in batches of {@link #BATCH}. A
+   * batch that fails is checked again one conversation at a time, so one broken conversation holds
+   * up only itself: it is retried a minute later, the rest of its batch now.
+   */
   public SweepRound run(int limit) {
     Instant now = clock.instant();
     List<Long> due = check.dueAt(now, limit);
     int checked = 0;
     int failed = 0;
-    for (long id : due) {
+    for (int from = 0; from < due.size(); from += BATCH) {
+      List<Long> batch = due.subList(from, Math.min(due.size(), from + BATCH));
       try {
-        if (check.check(id, now)) {
-          checked++;
+        checked += check.checkAll(batch, now);
+      } catch (RuntimeException batchFailure) {
+        for (long id : batch) {
+          try {
+            checked += check.checkAll(List.of(id), now);
+          } catch (RuntimeException e) {
+            failed++;
+            LOG.log(Level.WARNING, "Sweep of conversation " + id + " failed; retrying it in " + RETRY_AFTER, e);
+            check.postpone(id, now.plus(RETRY_AFTER));
+          }
         }
-      } catch (RuntimeException e) {
-        failed++;
-        LOG.log(Level.WARNING, "Sweep of conversation " + id + " failed; retrying it in " + RETRY_AFTER, e);
-        check.postpone(id, now.plus(RETRY_AFTER));
       }
     }
     return new SweepRound(due.size(), checked, failed);
