@@ -20,6 +20,8 @@
 # Needs Java 17, javac, jar and curl; for deskbridge-pg psql and a PostgreSQL it may create a
 # database on (PGHOST, PGPORT, PGUSER, PGPASSWORD), else that variant is left out.
 #
+# BENCH_COMPARE_WAR=<another ROOT.war> adds compare-h2 and compare-pg: that WAR booted the same way
+# right after ours in every run (an A/B of a start-up change against the same floor).
 # Knobs: BENCH_RUNS (5), BENCH_SETTLE (10 s), BENCH_VARIANTS ("empty deskbridge-h2 deskbridge-pg"),
 # BENCH_PORT, BENCH_JAVA_OPTS (-Xmx768m), MAVEN_REPO (~/.m2/repository).
 # Output: benchmarks/boot/out/<time>/ (runs.tsv, summary.md, machine.txt, <variant>-<run>.log).
@@ -54,6 +56,12 @@ fi
 
 # The runs use copies, so a build during the benchmark cannot change what is measured.
 cp webapp/target/ROOT.war webapp/target/payara-micro.jar "$out/"
+if [[ -n "${BENCH_COMPARE_WAR:-}" ]]; then
+  mkdir -p "$out/compare" # named ROOT.war too: the file name is the context root
+  cp "$BENCH_COMPARE_WAR" "$out/compare/ROOT.war"
+  variants="${variants/deskbridge-h2/deskbridge-h2 compare-h2}"
+  variants="${variants/deskbridge-pg/deskbridge-pg compare-pg}"
+fi
 
 # --- the floor's WAR --------------------------------------------------------------------------------
 api_jar="${MAVEN_REPO:-$HOME/.m2/repository}/jakarta/platform/jakarta.jakartaee-api/10.0.0/jakarta.jakartaee-api-10.0.0.jar"
@@ -72,11 +80,12 @@ boot() {
   port="$(free_port "${BENCH_PORT:-18580}")"
   case "$variant" in
     empty) war="$out/empty.war" path=/empty/api/ping expect=200 ;; # context root: the WAR's name
-    deskbridge-*)
+    deskbridge-* | compare-*)
       war="$out/ROOT.war" path=/api/v1/auth/me expect=401
+      [[ "$variant" == compare-* ]] && war="$out/compare/ROOT.war"
       env=(DESKBRIDGE_ADMIN_TOKEN="bench-admin-$RANDOM$RANDOM" DESKBRIDGE_DEMO=false DESKBRIDGE_PORT="$port"
         DESKBRIDGE_DATA_DIR="$out/data-$variant")
-      [[ "$variant" == deskbridge-pg ]] && env+=(DESKBRIDGE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db"
+      [[ "$variant" == *-pg ]] && env+=(DESKBRIDGE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db"
         DESKBRIDGE_DB_USER="$PGUSER" DESKBRIDGE_DB_PASSWORD="$PGPASSWORD")
       ;;
   esac
