@@ -9,7 +9,12 @@ public record ClaimedJob(long id, long tenantId, String moduleId, String kind, S
         job.idempotencyKey(), job.orderingKey(), job.payload(), job.attempts());
   }
 
-  String limiterKey() {
+  /** The (tenant, module) whose rate limit, breaker and delivery places the job shares. */
+  public String limiterKey() {
+    return limiterKey(tenantId, moduleId);
+  }
+
+  static String limiterKey(long tenantId, String moduleId) {
     return tenantId + "/" + moduleId;
   }
 }

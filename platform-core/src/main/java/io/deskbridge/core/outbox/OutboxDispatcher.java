@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -61,6 +62,11 @@ public class OutboxDispatcher {
 
   public List<ClaimedJob> claim(String owner, int max, Duration lease) {
     return store.claim(owner, max, lease);
+  }
+
+  /** See {@link OutboxStore#claim(String, int, Duration, int, Map)}. */
+  public List<ClaimedJob> claim(String owner, int max, Duration lease, int perModule, Map<String, Integer> busy) {
+    return store.claim(owner, max, lease, perModule, busy);
   }
 
   /**

@@ -19,9 +19,17 @@ public interface OutboxRepository {
 
   /**
    * Ids of due PENDING jobs that are the oldest unfinished job of their (tenant, module, ordering
-   * key), oldest due first.
+   * key), oldest due first, each with the (tenant, module) it is delivered to.
    */
-  List<Long> dueHeads(Instant now, int limit);
+  List<DueHead> dueHeads(Instant now, int limit);
+
+  /** A due head and the (tenant, module) whose delivery places it would take. */
+  record DueHead(long id, long tenantId, String moduleId) {
+
+    String limiterKey() {
+      return ClaimedJob.limiterKey(tenantId, moduleId);
+    }
+  }
 
   /**
    * The PENDING jobs queued right behind {@code head} in its ordering key (same tenant and module),

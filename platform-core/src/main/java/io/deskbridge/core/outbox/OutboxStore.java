@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,8 @@ import java.util.Map;
 @ApplicationScoped
 @Transactional
 public class OutboxStore {
+
+  private static final int LOOK_AHEAD = 16;
 
   private final OutboxRepository jobs;
   private final PlatformSettings settings;
@@ -37,12 +40,32 @@ public class OutboxStore {
 
   /** Leases up to {@code max} due jobs to {@code owner}; other workers never get the same ones. */
   public List<ClaimedJob> claim(String owner, int max, Duration lease) {
+    return claim(owner, max, lease, Integer.MAX_VALUE, Map.of());
+  }
+
+  /**
+   * Leases up to {@code max} due jobs to {@code owner}, at most {@code perModule} in flight for any
+   * one (tenant, module) counting the {@code busy} ones the owner already runs (by
+   * {@link ClaimedJob#limiterKey()}): the heads of a module with no place left are passed over, so a
+   * slow vendor's jobs cannot take every delivery place while the others' jobs wait behind them.
+   */
+  public List<ClaimedJob> claim(String owner, int max, Duration lease, int perModule, Map<String, Integer> busy) {
     Instant now = clock.instant();
     jobs.reclaimExpired(now);
+    Map<String, Integer> taken = new HashMap<>(busy);
     List<Long> won = new ArrayList<>();
-    for (Long id : jobs.dueHeads(now, max)) {
-      if (jobs.claim(id, owner, now.plus(lease))) {
-        won.add(id);
+    // A wider look than max, so that heads of other modules are found behind a full module's.
+    int look = perModule == Integer.MAX_VALUE ? max : Math.max(max, max * LOOK_AHEAD);
+    for (OutboxRepository.DueHead head : jobs.dueHeads(now, look)) {
+      if (won.size() == max) {
+        break;
+      }
+      if (taken.getOrDefault(head.limiterKey(), 0) >= perModule) {
+        continue;
+      }
+      if (jobs.claim(head.id(), owner, now.plus(lease))) {
+        won.add(head.id());
+        taken.merge(head.limiterKey(), 1, Integer::sum);
       }
     }
     return jobs.leasedBy(owner, won).stream().map(ClaimedJob::of).toList();

@@ -6,6 +6,7 @@ import io.deskbridge.core.outbox.ClaimedJob;
 import io.deskbridge.core.outbox.JobState;
 import io.deskbridge.core.outbox.OutboxJob;
 import io.deskbridge.core.outbox.OutboxRepository;
+import io.deskbridge.core.outbox.OutboxRepository.DueHead;
 import io.deskbridge.core.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -64,15 +65,16 @@ public class JpaOutboxRepository implements OutboxRepository {
    * queued (docs/benchmarks.md, cluster).
    */
   @Override
-  public List<Long> dueHeads(Instant now, int limit) {
-    List<?> ids = em.createNativeQuery("select id from (select j.id, j.state, j.next_attempt_at,"
+  public List<DueHead> dueHeads(Instant now, int limit) {
+    List<?> rows = em.createNativeQuery("select id, tenant_id, module_id from (select j.id, j.tenant_id, j.module_id, j.state, j.next_attempt_at,"
             + " row_number() over (partition by j.tenant_id, j.module_id, j.ordering_key order by j.id) as place"
             + " from outbox_job j where j.state in ('PENDING', 'IN_FLIGHT', 'PAUSED')) heads"
             + " where place = 1 and state = 'PENDING' and next_attempt_at <= ? order by next_attempt_at, id")
         .setParameter(1, utc(now))
         .setMaxResults(limit)
         .getResultList();
-    return ids.stream().map(NativeValues::number).toList();
+    return rows.stream().map(r -> (Object[]) r)
+        .map(r -> new DueHead(NativeValues.number(r[0]), NativeValues.number(r[1]), (String) r[2])).toList();
   }
 
   @Override

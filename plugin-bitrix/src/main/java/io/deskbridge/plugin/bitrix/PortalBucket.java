@@ -23,8 +23,14 @@ final class PortalBucket {
     this.drainPerSecond = drainPerSecond;
   }
 
-  /** Blocks until one more request fits; a job that would wait too long is retried later instead. */
+  /**
+   * Blocks until one more request fits; a call that would wait longer than {@link #LONGEST_WAIT} in
+   * all is retried later instead. The bound is over the whole call, not each wake-up: other threads
+   * may take the room a waiter woke for, and a call that kept losing it could otherwise outlive its
+   * job's lease and have the job claimed a second time while it still runs.
+   */
   synchronized void awaitRoom() throws InterruptedException {
+    long deadline = System.nanoTime() + LONGEST_WAIT.toNanos();
     while (true) {
       drain();
       if (level + 1 <= capacity) {
@@ -32,7 +38,8 @@ final class PortalBucket {
         return;
       }
       long waitMillis = (long) Math.ceil((level + 1 - capacity) / drainPerSecond * 1000);
-      if (waitMillis > LONGEST_WAIT.toMillis()) {
+      long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
+      if (waitMillis > leftMillis) {
         throw PortalCallFailed.retry(Duration.ofMillis(waitMillis), "waiting for room in Bitrix24's request bucket");
       }
       wait(waitMillis);

@@ -14,10 +14,9 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -25,9 +24,13 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * This instance's outbox worker: every {@code deskbridge.outbox.poll} it claims a batch of due jobs
- * under a lease named after this instance and delivers them in parallel. Several instances run one
- * worker each against the same database; the claim makes sure they never share a job.
+ * This instance's outbox worker: every {@code deskbridge.outbox.poll} it claims as many due jobs as
+ * it has free delivery places ({@code deskbridge.outbox.batch}) under a lease named after this
+ * instance, and delivers them in parallel. It does not wait for a round to end before claiming
+ * again: a job waiting for room at a slow vendor would hold every other module's jobs up. Instead
+ * each (tenant, module) gets at most {@code deskbridge.outbox.per-module} places, so one slow vendor
+ * cannot take them all. Several instances run one worker each against the same database; the claim
+ * makes sure they never share a job.
  */
 @Startup
 @Singleton
@@ -52,37 +55,65 @@ public class OutboxWorker {
   int batch;
 
   @Inject
+  @ConfigProperty(name = "deskbridge.outbox.per-module", defaultValue = "6")
+  int perModule;
+
+  @Inject
   @ConfigProperty(name = "deskbridge.outbox.lease", defaultValue = "PT1M")
   Duration lease;
 
   private final String owner = "worker-" + UUID.randomUUID();
+  /** Deliveries running now, by (tenant, module); guarded by this. */
+  private final Map<String, Integer> running = new HashMap<>();
+  private int runningTotal;
   private ScheduledFuture<?> loop;
 
   @PostConstruct
   void start() {
     loop = scheduler.scheduleWithFixedDelay(this::runOnce, 1000, poll.toMillis(), TimeUnit.MILLISECONDS);
-    LOG.info(() -> "Outbox worker " + owner + " started (batch " + batch + ", lease " + lease + ")");
+    LOG.info(() -> "Outbox worker " + owner + " started (places " + batch + ", per module " + perModule + ", lease " + lease + ")");
   }
 
   void runOnce() {
     try {
-      List<ClaimedJob> jobs = dispatcher.claim(owner, batch, lease);
-      if (jobs.isEmpty()) {
+      int free;
+      Map<String, Integer> busy;
+      synchronized (this) {
+        free = batch - runningTotal;
+        busy = Map.copyOf(running);
+      }
+      if (free <= 0) {
         return;
       }
-      List<Callable<Void>> tasks = new ArrayList<>();
-      for (ClaimedJob job : jobs) {
-        tasks.add(() -> {
-          dispatcher.deliver(job, owner, lease);
-          return null;
-        });
+      for (ClaimedJob job : dispatcher.claim(owner, free, lease, perModule, busy)) {
+        started(job);
+        try {
+          deliveries.execute(() -> {
+            try {
+              dispatcher.deliver(job, owner, lease);
+            } finally {
+              finished(job);
+            }
+          });
+        } catch (RuntimeException e) {
+          // Not started: its lease runs out and it is claimed again.
+          finished(job);
+          throw e;
+        }
       }
-      deliveries.invokeAll(tasks);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Outbox worker round failed; next round in " + poll, e);
+      LOG.log(Level.WARNING, "Outbox worker claim failed; next in " + poll, e);
     }
+  }
+
+  private synchronized void started(ClaimedJob job) {
+    running.merge(job.limiterKey(), 1, Integer::sum);
+    runningTotal++;
+  }
+
+  private synchronized void finished(ClaimedJob job) {
+    running.computeIfPresent(job.limiterKey(), (key, n) -> n > 1 ? n - 1 : null);
+    runningTotal--;
   }
 
   @PreDestroy
