@@ -1,5 +1,6 @@
 package io.deskbridge.core.ratelimit;
 
+import io.deskbridge.core.plugin.spi.RequestPacer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,16 +33,32 @@ public class RateWindows {
     this(null, null);
   }
 
-  /** Zero when the call may go now (it is logged), else how long to wait before trying again. */
-  public Duration tryCall(long tenantId, String bucket, SlidingWindowLog log) {
+  /**
+   * One try at a place in a pacer's log: granted, the place is held until {@link #answered} or for
+   * {@link RequestPacer#HOLD}.
+   */
+  public RequestPacer.Turn tryCall(long tenantId, String bucket, SlidingWindowLog log) {
     Optional<List<Instant>> recent = windows.lockCallLog(tenantId, bucket);
-    SlidingWindowLog.Turn turn = log.take(recent.orElse(List.of()), clock.instant());
+    Instant now = clock.instant();
+    Instant place = RequestPacer.heldPlace(now);
+    SlidingWindowLog.Turn turn = log.take(recent.orElse(List.of()), now, place);
     if (recent.isEmpty()) {
       windows.createCallLog(tenantId, bucket, turn.calls());
     } else if (turn.isGranted() || turn.calls().size() < recent.get().size()) {
       windows.saveCallLog(tenantId, bucket, turn.calls());
     }
-    return turn.waitFor();
+    return turn.isGranted() ? RequestPacer.Turn.granted(place) : RequestPacer.Turn.refused(turn.waitFor());
+  }
+
+  /** The call that took {@code place} has its answer: its place counts from now on. */
+  public void answered(long tenantId, String bucket, SlidingWindowLog log, Instant place) {
+    Optional<List<Instant>> recent = windows.lockCallLog(tenantId, bucket);
+    List<Instant> calls = log.answered(recent.orElse(List.of()), place, clock.instant());
+    if (recent.isEmpty()) {
+      windows.createCallLog(tenantId, bucket, calls);
+    } else {
+      windows.saveCallLog(tenantId, bucket, calls);
+    }
   }
 
   /** Counts one call in the bucket's current window and returns that window. */

@@ -46,7 +46,20 @@ public class SharedRateLimits {
     return (name, permits) -> {
       SlidingWindowLog log = new SlidingWindowLog(permits, RequestPacer.WINDOW);
       String bucket = moduleId + "/" + name;
-      return new RequestPacer(() -> firstWriterWins(() -> windows.tryCall(tenantId, bucket, log)));
+      return new RequestPacer(new RequestPacer.Turns() {
+        @Override
+        public RequestPacer.Turn tryTurn() {
+          return firstWriterWins(() -> windows.tryCall(tenantId, bucket, log));
+        }
+
+        @Override
+        public void answered(Instant place) {
+          firstWriterWins(() -> {
+            windows.answered(tenantId, bucket, log, place);
+            return place;
+          });
+        }
+      });
     };
   }
 

@@ -24,12 +24,47 @@ public record SlidingWindowLog(int permits, Duration window) {
     }
   }
 
+  /** A try at a call counted at {@code now} alone: {@link #take(List, Instant, Instant)} with the place at now. */
+  public Turn take(List<Instant> recent, Instant now) {
+    return take(recent, now, now);
+  }
+
   /**
    * One caller's try at a call at {@code now}, given the times of the calls already made. A granted
-   * turn's log holds the calls still inside the window plus this one; a refused turn says how long
-   * until the oldest of them leaves the window, and its log holds only the calls still inside it.
+   * turn's log holds the calls still inside the window plus this one, logged at {@code place}: a time
+   * after {@code now} holds the place while the call is in flight (see {@link #answered}). A refused
+   * turn says how long until a place can free up, and its log holds only the calls still inside the
+   * window.
    */
-  public Turn take(List<Instant> recent, Instant now) {
+  public Turn take(List<Instant> recent, Instant now, Instant place) {
+    List<Instant> inWindow = inWindow(recent, now);
+    if (inWindow.size() < permits) {
+      inWindow.add(place);
+      inWindow.sort(null);
+      return new Turn(Duration.ZERO, List.copyOf(inWindow));
+    }
+    Instant oldestCounted = inWindow.get(inWindow.size() - permits);
+    // A place still held by a call in flight frees a whole window after its answer, which is now at
+    // the earliest; asking again sooner would only load the log's row.
+    Duration wait = oldestCounted.isAfter(now) ? window : Duration.between(now, oldestCounted.plus(window));
+    return new Turn(wait.isNegative() || wait.isZero() ? Duration.ofMillis(1) : wait, List.copyOf(inWindow));
+  }
+
+  /**
+   * The log once the call that took {@code place} has its answer at {@code now}: its place counts from
+   * now, for one more window. The vendor counted the request somewhere between the turn and the answer,
+   * so however late the request left, no window of the vendor's can hold more than {@code permits} of
+   * them. If the place had already lapsed, the answer is logged all the same.
+   */
+  public List<Instant> answered(List<Instant> recent, Instant place, Instant now) {
+    List<Instant> inWindow = inWindow(recent, now);
+    inWindow.remove(place);
+    inWindow.add(now);
+    inWindow.sort(null);
+    return List.copyOf(inWindow);
+  }
+
+  private List<Instant> inWindow(List<Instant> recent, Instant now) {
     Instant cutoff = now.minus(window);
     List<Instant> inWindow = new ArrayList<>();
     for (Instant call : recent) {
@@ -38,13 +73,7 @@ public record SlidingWindowLog(int permits, Duration window) {
       }
     }
     inWindow.sort(null);
-    if (inWindow.size() < permits) {
-      inWindow.add(now);
-      return new Turn(Duration.ZERO, List.copyOf(inWindow));
-    }
-    Instant oldestCounted = inWindow.get(inWindow.size() - permits);
-    Duration wait = Duration.between(now, oldestCounted.plus(window));
-    return new Turn(wait.isNegative() || wait.isZero() ? Duration.ofMillis(1) : wait, List.copyOf(inWindow));
+    return inWindow;
   }
 
   /**

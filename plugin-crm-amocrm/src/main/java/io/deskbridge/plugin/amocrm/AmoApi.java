@@ -113,8 +113,7 @@ final class AmoApi {
 
   static HttpResponse<String> exchange(HttpRequest request, String what, RequestPacer pacer, HttpClient http) {
     try {
-      pacer.awaitTurn();
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
+      return pacer.call(() -> http.send(request, HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       throw AmoCallFailed.retry(null, "amoCRM did not answer " + what + ": " + e);
     } catch (InterruptedException e) {

@@ -86,8 +86,8 @@ final class JiraApi {
     }
     String what = method + " " + path;
     try {
-      pacer.awaitTurn();
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpRequest paced = request.build();
+      return pacer.call(() -> http.send(paced, HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       throw JiraCallFailed.retry(null, "Jira did not answer " + what + ": " + e, 0);
     } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.block.LayoutBlock;
 import io.deskbridge.core.plugin.spi.DeliveryResult;
+import io.deskbridge.core.plugin.spi.RequestPacer;
 import io.deskbridge.core.plugin.spi.RequestPacers;
 import java.io.IOException;
 import java.time.Duration;
@@ -48,9 +49,8 @@ final class SlackApi implements AutoCloseable {
   }
 
   Posted post(String channel, String text, List<LayoutBlock> blocks) {
-    await(channel);
-    var response = call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel).text(text)
-        .blocks(blocks).unfurlLinks(false).unfurlMedia(false)));
+    var response = inTurn(channel, () -> call("chat.postMessage", () -> methods.chatPostMessage(
+        r -> r.channel(channel).text(text).blocks(blocks).unfurlLinks(false).unfurlMedia(false))));
     return new Posted(response.getChannel(), response.getTs());
   }
 
@@ -91,9 +91,10 @@ final class SlackApi implements AutoCloseable {
     return response.getUser() + " in " + response.getTeam();
   }
 
-  private void await(String channel) {
+  /** A post to a channel waits for the channel's turn: about one a second, bursts tolerated, not sustained. */
+  private <T> T inTurn(String channel, RequestPacer.Call<T, RuntimeException> post) {
     try {
-      pacers.pacer("post:" + channel, 1).awaitTurn();
+      return pacers.pacer("post:" + channel, 1).call(post);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SlackCallFailed(DeliveryResult.retry("interrupted while waiting for " + channel + "'s turn"));

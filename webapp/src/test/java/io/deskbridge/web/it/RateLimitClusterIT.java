@@ -88,18 +88,15 @@ class RateLimitClusterIT {
       assertEquals(CUSTOMERS, amo.leads().size(), "one lead per customer");
       assertTrue(delivered(a) > 0 && delivered(b) > 0,
           "both instances delivered: A " + delivered(a) + ", B " + delivered(b));
-      // The pacers grant at most 7 calls in any 1.15 s, cluster-wide. A request reaches the fake some
-      // milliseconds after its grant, and on a loaded machine those delays vary by more than the
-      // 150 ms margin, so the fake may see an eighth in one second now and then. Over two and five
-      // seconds the bound holds with 300 ms of such bunching; pacers per instance would give twice it.
-      System.out.printf("Rate limit cluster test: %d amoCRM requests, at most %d in one second, %d in two,"
-          + " %d in five; instance A delivered %d jobs, B %d%n", amo.requests(), amo.maxRequestsInOneSecond(),
-          amo.maxRequestsIn(Duration.ofSeconds(2)), amo.maxRequestsIn(Duration.ofSeconds(5)), delivered(a),
-          delivered(b));
-      assertTrue(amo.maxRequestsIn(Duration.ofSeconds(2)) <= 2 * FakeAmoCrm.LIMIT_PER_SECOND,
-          "amoCRM saw " + amo.maxRequestsIn(Duration.ofSeconds(2)) + " requests in two seconds");
-      assertTrue(amo.maxRequestsIn(Duration.ofSeconds(5)) <= 5 * FakeAmoCrm.LIMIT_PER_SECOND,
-          "amoCRM saw " + amo.maxRequestsIn(Duration.ofSeconds(5)) + " requests in five seconds");
+      // The pacers keep each call's place from its turn until a window after its answer, cluster-wide,
+      // and the fake counts the request somewhere in between: however late a loaded instance sends
+      // one, no second of the vendor's holds an eighth. Pacers per instance would give up to 14.
+      System.out.printf("Rate limit cluster test: %d amoCRM requests, at most %d in one second, %d in two;"
+          + " %d answered 429; instance A delivered %d jobs, B %d%n", amo.requests(), amo.maxRequestsInOneSecond(),
+          amo.maxRequestsIn(Duration.ofSeconds(2)), amo.tooManyRequests(), delivered(a), delivered(b));
+      assertTrue(amo.maxRequestsInOneSecond() <= FakeAmoCrm.LIMIT_PER_SECOND,
+          "amoCRM saw " + amo.maxRequestsInOneSecond() + " requests in one second");
+      assertEquals(0, amo.tooManyRequests(), "no request was refused for the rate");
     }
   }
 

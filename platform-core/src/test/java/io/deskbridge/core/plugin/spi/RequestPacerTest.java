@@ -1,10 +1,13 @@
 package io.deskbridge.core.plugin.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deskbridge.core.ratelimit.SlidingWindowLog;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,28 +40,92 @@ class RequestPacerTest {
   }
 
   @Test
-  void sevenCallsGoAtOnceAndTheEighthWaitsForTheFirstToLeaveTheWindow() {
+  void sevenCallsGoAtOnceAndTheEighthWaitsForAWindowAfterTheFirstAnswer() {
     ManualClock clock = new ManualClock();
     RequestPacer.Turns turns = new RequestPacer.LocalTurns(new SlidingWindowLog(7, RequestPacer.WINDOW), clock);
+    List<Instant> places = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
-      assertEquals(Duration.ZERO, turns.tryTurn(), "call " + i);
+      RequestPacer.Turn turn = turns.tryTurn();
+      assertTrue(turn.isGranted(), "call " + i);
+      places.add(turn.place());
       clock.now = clock.now.plusMillis(10);
     }
-    assertEquals(Duration.ofMillis(1150 - 70), turns.tryTurn());
-    clock.now = clock.now.plusMillis(1150 - 70);
-    assertEquals(Duration.ZERO, turns.tryTurn());
-    assertEquals(Duration.ofMillis(10), turns.tryTurn(), "the second call of the first burst is next to leave");
+    assertEquals(RequestPacer.WINDOW, turns.tryTurn().waitFor(), "seven calls in flight: a window at least");
+    clock.now = clock.now.plusMillis(200);
+    turns.answered(places.get(0));
+    clock.now = clock.now.plusMillis(100);
+    assertEquals(RequestPacer.WINDOW.minusMillis(100), turns.tryTurn().waitFor(),
+        "the first call's place frees a window after its answer");
+    clock.now = clock.now.plus(RequestPacer.WINDOW.minusMillis(100));
+    assertTrue(turns.tryTurn().isGranted());
+    assertFalse(turns.tryTurn().isGranted(), "the six others are still in flight");
   }
 
   @Test
-  void awaitTurnSleepsAsLongAsTheTurnsSayThenReturns() throws InterruptedException {
-    List<Duration> answers = new ArrayList<>(List.of(Duration.ofMillis(120), Duration.ofMillis(30), Duration.ZERO));
-    RequestPacer pacer = new RequestPacer(() -> answers.remove(0));
+  void aCallWaitsAsLongAsTheTurnsSayThenRunsAndReportsItsAnswer() throws InterruptedException {
+    Instant place = Instant.parse("2026-03-02T09:01:00Z");
+    List<RequestPacer.Turn> answers = new ArrayList<>(List.of(RequestPacer.Turn.refused(Duration.ofMillis(120)),
+        RequestPacer.Turn.refused(Duration.ofMillis(30)), RequestPacer.Turn.granted(place)));
+    List<String> events = new ArrayList<>();
+    RequestPacer pacer = new RequestPacer(new RequestPacer.Turns() {
+      @Override
+      public RequestPacer.Turn tryTurn() {
+        events.add("try");
+        return answers.remove(0);
+      }
+
+      @Override
+      public void answered(Instant answeredPlace) {
+        events.add("answered " + answeredPlace);
+      }
+    });
     long started = System.nanoTime();
-    pacer.awaitTurn();
+    String result = pacer.call(() -> {
+      events.add("call");
+      return "ok";
+    });
     long tookMillis = (System.nanoTime() - started) / 1_000_000;
-    assertTrue(answers.isEmpty(), "tried until the turn was granted");
+    assertEquals("ok", result);
+    assertEquals(List.of("try", "try", "try", "call", "answered " + place), events);
     assertTrue(tookMillis >= 150, "slept between the tries: " + tookMillis + " ms");
+  }
+
+  @Test
+  void aFailedCallGivesItsPlaceBackAndStillFails() {
+    List<Instant> answered = new ArrayList<>();
+    Instant place = Instant.parse("2026-03-02T09:01:00Z");
+    RequestPacer pacer = new RequestPacer(new RequestPacer.Turns() {
+      @Override
+      public RequestPacer.Turn tryTurn() {
+        return RequestPacer.Turn.granted(place);
+      }
+
+      @Override
+      public void answered(Instant answeredPlace) {
+        answered.add(answeredPlace);
+      }
+    });
+    IOException thrown = assertThrows(IOException.class, () -> pacer.call(() -> {
+      throw new IOException("connection reset");
+    }));
+    assertEquals("connection reset", thrown.getMessage());
+    assertEquals(List.of(place), answered);
+  }
+
+  @Test
+  void aCallThatWasMadeSucceedsEvenIfItsAnswerCannotBeLogged() throws InterruptedException {
+    RequestPacer pacer = new RequestPacer(new RequestPacer.Turns() {
+      @Override
+      public RequestPacer.Turn tryTurn() {
+        return RequestPacer.Turn.granted(Instant.parse("2026-03-02T09:01:00Z"));
+      }
+
+      @Override
+      public void answered(Instant place) {
+        throw new IllegalStateException("database unreachable");
+      }
+    });
+    assertEquals(42, pacer.call(() -> 42), "the vendor got the request; retrying the job would send it twice");
   }
 
   @Test
@@ -66,10 +133,10 @@ class RequestPacerTest {
     RequestPacer pacer = new RequestPacer(2);
     long started = System.nanoTime();
     for (int i = 0; i < 3; i++) {
-      pacer.awaitTurn();
+      pacer.call(() -> null);
     }
     long tookMillis = (System.nanoTime() - started) / 1_000_000;
-    assertTrue(tookMillis >= 1100, "three calls of two per 1.15 s took " + tookMillis + " ms");
+    assertTrue(tookMillis >= RequestPacer.WINDOW.toMillis(), "three calls of two per window took " + tookMillis + " ms");
   }
 
   @Test

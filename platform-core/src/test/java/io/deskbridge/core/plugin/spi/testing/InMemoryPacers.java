@@ -4,55 +4,52 @@ import io.deskbridge.core.plugin.spi.RequestPacer;
 import io.deskbridge.core.plugin.spi.RequestPacers;
 import io.deskbridge.core.ratelimit.SlidingWindowLog;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A module's pacers in memory, for plugin tests: the platform's rule (at most N calls in any
- * {@link RequestPacer#WINDOW} per name) without a database. Several module instances built on one of
- * these share it, as the servers of a cluster share the platform's; {@link #turns} counts the calls a
- * name let through, so a test can check that no vendor request skipped its turn.
+ * {@link RequestPacer#WINDOW} per name, each holding its place until a window after its answer)
+ * without a database. Several module instances built on one of these share it, as the servers of a
+ * cluster share the platform's; {@link #turns} counts the calls a name let through, so a test can
+ * check that no vendor request skipped its turn.
  */
 public final class InMemoryPacers implements RequestPacers {
 
-  private final Map<String, Log> logs = new ConcurrentHashMap<>();
-  private final Clock clock = Clock.systemUTC();
+  private final Map<String, CountedTurns> logs = new ConcurrentHashMap<>();
 
   @Override
   public RequestPacer pacer(String name, int permits) {
-    Log log = logs.computeIfAbsent(name, n -> new Log(new SlidingWindowLog(permits, RequestPacer.WINDOW)));
-    return new RequestPacer(() -> log.tryTurn(clock.instant()));
+    return new RequestPacer(logs.computeIfAbsent(name, n -> new CountedTurns(
+        new RequestPacer.LocalTurns(new SlidingWindowLog(permits, RequestPacer.WINDOW), Clock.systemUTC()))));
   }
 
   /** How many calls the pacer of this name let through. */
   public int turns(String name) {
-    Log log = logs.get(name);
-    return log == null ? 0 : log.granted();
+    CountedTurns log = logs.get(name);
+    return log == null ? 0 : log.granted.get();
   }
 
-  private static final class Log {
-    private final SlidingWindowLog rule;
-    private List<Instant> calls = List.of();
-    private int granted;
+  private record CountedTurns(RequestPacer.LocalTurns log, AtomicInteger granted) implements RequestPacer.Turns {
 
-    Log(SlidingWindowLog rule) {
-      this.rule = rule;
+    CountedTurns(RequestPacer.LocalTurns log) {
+      this(log, new AtomicInteger());
     }
 
-    synchronized Duration tryTurn(Instant now) {
-      SlidingWindowLog.Turn turn = rule.take(calls, now);
-      calls = turn.calls();
+    @Override
+    public RequestPacer.Turn tryTurn() {
+      RequestPacer.Turn turn = log.tryTurn();
       if (turn.isGranted()) {
-        granted++;
+        granted.incrementAndGet();
       }
-      return turn.waitFor();
+      return turn;
     }
 
-    synchronized int granted() {
-      return granted;
+    @Override
+    public void answered(Instant place) {
+      log.answered(place);
     }
   }
 }
