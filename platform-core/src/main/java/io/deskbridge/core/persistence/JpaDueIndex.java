@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class JpaDueIndex implements DueIndex {
@@ -55,11 +54,14 @@ public class JpaDueIndex implements DueIndex {
       return List.of();
     }
     // Native, because JPA cannot say SKIP LOCKED; the entities are then read under the locks held.
-    Query lock = em.createNativeQuery("select id from conversation where id in (" + marks(ids.size())
-        + ") and next_check_at <= ? order by id for update skip locked");
-    int p = bindAll(lock, 1, new ArrayList<>(ids));
-    lock.setParameter(p, utc(now));
-    List<Long> locked = ((List<?>) lock.getResultList()).stream().map(NativeValues::number).toList();
+    List<Long> locked = new ArrayList<>();
+    for (List<Long> part : parts(new ArrayList<>(ids))) {
+      Query lock = em.createNativeQuery("select id from conversation where id in (" + marks(part.size())
+          + ") and next_check_at <= ? order by id for update skip locked");
+      int p = bindAll(lock, 1, part);
+      lock.setParameter(p, utc(now));
+      ((List<?>) lock.getResultList()).stream().map(NativeValues::number).forEach(locked::add);
+    }
     if (locked.isEmpty()) {
       return List.of();
     }
@@ -104,8 +106,7 @@ public class JpaDueIndex implements DueIndex {
             Alert.Kind.valueOf((String) columns[3])));
       }
     }
-    return sent.entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> Collections.unmodifiableSet(e.getValue())));
+    return sent;
   }
 
   @Override

@@ -50,10 +50,10 @@ public class RateWindows {
     return turn.isGranted() ? RequestPacer.Turn.granted(place) : RequestPacer.Turn.refused(turn.waitFor());
   }
 
-  /** The call that took {@code place} has its answer: its place counts from now on. */
-  public void answered(long tenantId, String bucket, SlidingWindowLog log, Instant place) {
+  /** The call that took {@code place} had its answer at {@code at}: its place counts from then on. */
+  public void answered(long tenantId, String bucket, SlidingWindowLog log, Instant place, Instant at) {
     Optional<List<Instant>> recent = windows.lockCallLog(tenantId, bucket);
-    List<Instant> calls = log.answered(recent.orElse(List.of()), place, clock.instant());
+    List<Instant> calls = log.answered(recent.orElse(List.of()), place, at);
     if (recent.isEmpty()) {
       windows.createCallLog(tenantId, bucket, calls);
     } else {

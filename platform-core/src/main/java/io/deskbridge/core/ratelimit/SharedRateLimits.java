@@ -53,9 +53,9 @@ public class SharedRateLimits {
         }
 
         @Override
-        public void answered(Instant place) {
+        public void answered(Instant place, Instant at) {
           firstWriterWins(() -> {
-            windows.answered(tenantId, bucket, log, place);
+            windows.answered(tenantId, bucket, log, place, at);
             return place;
           });
         }

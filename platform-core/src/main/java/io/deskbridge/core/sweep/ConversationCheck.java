@@ -120,11 +120,14 @@ public class ConversationCheck {
       List<SentAlert> alerts, List<NextCheck> moves) {
     SupportRules tenantRules = batch.rules(conversation.tenantId());
     SilentConversationRule silenceRule = new SilentConversationRule(tenantRules.autoClosePolicy());
-    boolean changed = applyAutoClose(conversation, tenantRules.autoClosePolicy(), silenceRule, now);
+    ConversationSilence silence = silenceOf(conversation);
+    boolean changed = applyAutoClose(conversation, tenantRules.autoClosePolicy(), silenceRule, silence, now);
+    // A prompt or a close changes the silence; otherwise the one read above still holds.
+    ConversationSilence after = changed ? silenceOf(conversation) : silence;
     ConversationSlaStatus status = sla.status(conversation, tenantRules, batch, now);
     announceAlerts(conversation, status, batch.alertsSent(conversation), now, events, alerts);
     Optional<Instant> next = Stream.of(status.timers().nextDeadline(),
-            silenceRule.nextCheck(silenceOf(conversation), now))
+            silenceRule.nextCheck(after, now))
         .flatMap(Optional::stream)
         .min(Instant::compareTo)
         .map(at -> at.isAfter(now) ? at : now.plus(JUST_AFTER));
@@ -137,8 +140,8 @@ public class ConversationCheck {
   }
 
   private boolean applyAutoClose(Conversation conversation, AutoClosePolicy policy,
-      SilentConversationRule rule, Instant now) {
-    AutoCloseDecision decision = rule.decide(silenceOf(conversation), now);
+      SilentConversationRule rule, ConversationSilence silence, Instant now) {
+    AutoCloseDecision decision = rule.decide(silence, now);
     if (decision instanceof AutoCloseDecision.SendPrompt) {
       notices.send(conversation, policy.prompt(languageOf(conversation)), now);
       conversation.recordPrompt(now);

@@ -43,8 +43,11 @@ public final class RequestPacer {
     /** One try: the place taken when the call may go now, else how long to wait before trying again. */
     Turn tryTurn();
 
-    /** The call that took {@code place} has its answer (or gave up): its place counts from now. */
-    void answered(Instant place);
+    /**
+     * The call that took {@code place} had its answer (or gave up) at {@code at}: its place counts from
+     * then. The time is taken as the answer came, not once the log is reached, which may take a while.
+     */
+    void answered(Instant place, Instant at);
   }
 
   /**
@@ -91,7 +94,7 @@ public final class RequestPacer {
     try {
       return call.run();
     } finally {
-      release(place);
+      release(place, Instant.now());
     }
   }
 
@@ -108,9 +111,9 @@ public final class RequestPacer {
    * A call that was made must not fail because its answer could not be logged: the job would be
    * retried and the vendor would get it twice. The place then lapses after {@link #HOLD}.
    */
-  private void release(Instant place) {
+  private void release(Instant place, Instant at) {
     try {
-      turns.answered(place);
+      turns.answered(place, at);
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "A vendor call's answer was not logged; its place lapses after "
           + HOLD + ": " + e);
@@ -144,8 +147,8 @@ public final class RequestPacer {
     }
 
     @Override
-    public synchronized void answered(Instant place) {
-      calls = log.answered(calls, place, clock.instant());
+    public synchronized void answered(Instant place, Instant at) {
+      calls = log.answered(calls, place, at);
     }
   }
 }

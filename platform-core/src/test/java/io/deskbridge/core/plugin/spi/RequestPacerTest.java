@@ -52,7 +52,7 @@ class RequestPacerTest {
     }
     assertEquals(RequestPacer.WINDOW, turns.tryTurn().waitFor(), "seven calls in flight: a window at least");
     clock.now = clock.now.plusMillis(200);
-    turns.answered(places.get(0));
+    turns.answered(places.get(0), clock.now);
     clock.now = clock.now.plusMillis(100);
     assertEquals(RequestPacer.WINDOW.minusMillis(100), turns.tryTurn().waitFor(),
         "the first call's place frees a window after its answer");
@@ -75,7 +75,7 @@ class RequestPacerTest {
       }
 
       @Override
-      public void answered(Instant answeredPlace) {
+      public void answered(Instant answeredPlace, Instant at) {
         events.add("answered " + answeredPlace);
       }
     });
@@ -101,7 +101,7 @@ class RequestPacerTest {
       }
 
       @Override
-      public void answered(Instant answeredPlace) {
+      public void answered(Instant answeredPlace, Instant at) {
         answered.add(answeredPlace);
       }
     });
@@ -121,7 +121,7 @@ class RequestPacerTest {
       }
 
       @Override
-      public void answered(Instant place) {
+      public void answered(Instant place, Instant at) {
         throw new IllegalStateException("database unreachable");
       }
     });

@@ -48,8 +48,8 @@ public final class InMemoryPacers implements RequestPacers {
     }
 
     @Override
-    public void answered(Instant place) {
-      log.answered(place);
+    public void answered(Instant place, Instant at) {
+      log.answered(place, at);
     }
   }
 }
