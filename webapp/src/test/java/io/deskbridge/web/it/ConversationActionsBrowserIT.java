@@ -111,16 +111,16 @@ class ConversationActionsBrowserIT {
       agent.click(By.id("composer-send"));
       agent.withText(By.cssSelector(".entry.internal .attachment"), "refund-memo.txt");
       agent.click(By.id("mode-reply"));
-      // A live update may redraw the timeline meanwhile: click the link as drawn now until it is ready.
-      agent.until(d -> {
+      // A live update may redraw the timeline meanwhile: click the link as drawn now until it is ready,
+      // and take the address of the link that was ready (a redrawn one starts again without it).
+      String href = agent.until(d -> {
         WebElement current = agent.withText(By.cssSelector(".entry.agent .attachment"), "receipt.txt");
         if (current.getDomAttribute("data-ready") == null) {
           current.click();
         }
-        return "true".equals(current.getDomAttribute("data-ready"));
+        return "true".equals(current.getDomAttribute("data-ready")) ? current.getDomProperty("href") : null;
       });
-      assertEquals(RECEIPT, download(agent, agent.find(By.cssSelector(".entry.agent .attachment"))),
-          "the agent's link gives the file's bytes");
+      assertEquals(RECEIPT, download(agent, href), "the agent's link gives the file's bytes");
       // The customer's side: the channel's inbound key reads the transcript and fetches the file.
       String channelKey = api.post(t.path("/api-keys"), t.adminToken(), Map.of("name", "Site chat", "scope", "INBOUND"))
           .json().get("key").asText();
@@ -243,8 +243,7 @@ class ConversationActionsBrowserIT {
   }
 
   /** What the link hands the browser when followed: the text behind its (blob) address. */
-  private static String download(Browser browser, WebElement link) {
-    String href = link.getDomProperty("href");
+  private static String download(Browser browser, String href) {
     assertNotNull(href);
     assertTrue(href.startsWith("blob:"), "the token never goes into a URL: " + href);
     Object text = ((JavascriptExecutor) browser.driver).executeAsyncScript(
