@@ -21,6 +21,7 @@
 # Needs Java 17, psql, pgbench and curl, and a PostgreSQL it may create a database on (PGHOST,
 # PGPORT, PGUSER, PGPASSWORD; default 127.0.0.1:5432, postgres/postgres).
 #
+# Each measurement is a new generator JVM that first sends for 5 s without counting (its own warm-up).
 # Knobs: BENCH_RUNS (5), BENCH_SECONDS (20 per measurement), BENCH_CONCURRENCY (8), BENCH_WARMUP (30 s),
 # BENCH_EXISTING_SHARE (0.7), BENCH_PORT, BENCH_JAVA_OPTS (-Xmx768m), BENCH_KEEP_DB (1: keep the database).
 # Output: benchmarks/ingest/out/<time>/ (runs.tsv, summary.md, machine.txt, server.log).
@@ -68,6 +69,10 @@ warm="$(generate closed "$warmup" pool 0 0 pool)"
 existing="$(field ok "$warm")"
 say "warm-up: $warm"
 (( existing > 0 )) || { say "the warm-up stored nothing; see $out/server.log"; exit 1; }
+# Statistics as autovacuum would have them by now: without them PostgreSQL plans the intake's lookups
+# for empty tables (the idempotency check walked every message of the tenant). Some machines run
+# PostgreSQL with autovacuum off; production never should.
+sql -c "ANALYZE"
 
 # The ceiling's table: the message table's shape with its indexes, checks and foreign keys.
 conversation="$(sql -c "SELECT min(id) FROM conversation WHERE tenant_id = $tenant")"
