@@ -42,22 +42,24 @@ public class RateWindows {
     Instant now = clock.instant();
     Instant place = RequestPacer.heldPlace(now);
     SlidingWindowLog.Turn turn = log.take(recent.orElse(List.of()), now, place);
-    if (recent.isEmpty()) {
-      windows.createCallLog(tenantId, bucket, turn.calls());
-    } else if (turn.isGranted() || turn.calls().size() < recent.get().size()) {
-      windows.saveCallLog(tenantId, bucket, turn.calls());
+    // A refusal that dropped no lapsed call leaves the row as it was: nothing to write.
+    if (recent.isEmpty() || turn.isGranted() || turn.calls().size() < recent.get().size()) {
+      writeCallLog(tenantId, bucket, recent.isPresent(), turn.calls());
     }
-    return turn.isGranted() ? RequestPacer.Turn.granted(place) : RequestPacer.Turn.refused(turn.waitFor());
+    return RequestPacer.Turn.of(turn, place);
   }
 
   /** The call that took {@code place} had its answer at {@code at}: its place counts from then on. */
   public void answered(long tenantId, String bucket, SlidingWindowLog log, Instant place, Instant at) {
     Optional<List<Instant>> recent = windows.lockCallLog(tenantId, bucket);
-    List<Instant> calls = log.answered(recent.orElse(List.of()), place, at);
-    if (recent.isEmpty()) {
-      windows.createCallLog(tenantId, bucket, calls);
-    } else {
+    writeCallLog(tenantId, bucket, recent.isPresent(), log.answered(recent.orElse(List.of()), place, at));
+  }
+
+  private void writeCallLog(long tenantId, String bucket, boolean exists, List<Instant> calls) {
+    if (exists) {
       windows.saveCallLog(tenantId, bucket, calls);
+    } else {
+      windows.createCallLog(tenantId, bucket, calls);
     }
   }
 

@@ -24,11 +24,6 @@ public record SlidingWindowLog(int permits, Duration window) {
     }
   }
 
-  /** A try at a call counted at {@code now} alone: {@link #take(List, Instant, Instant)} with the place at now. */
-  public Turn take(List<Instant> recent, Instant now) {
-    return take(recent, now, now);
-  }
-
   /**
    * One caller's try at a call at {@code now}, given the times of the calls already made. A granted
    * turn's log holds the calls still inside the window plus this one, logged at {@code place}: a time

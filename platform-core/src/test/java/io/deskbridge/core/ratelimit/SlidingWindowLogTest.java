@@ -24,11 +24,11 @@ class SlidingWindowLogTest {
     SlidingWindowLog log = new SlidingWindowLog(3, WINDOW);
     List<Instant> calls = List.of();
     for (int i = 0; i < 3; i++) {
-      SlidingWindowLog.Turn turn = log.take(calls, T0.plusMillis(i));
+      SlidingWindowLog.Turn turn = takeAt(log, calls, T0.plusMillis(i));
       assertTrue(turn.isGranted(), "call " + i);
       calls = turn.calls();
     }
-    SlidingWindowLog.Turn fourth = log.take(calls, T0.plusMillis(3));
+    SlidingWindowLog.Turn fourth = takeAt(log, calls, T0.plusMillis(3));
     assertFalse(fourth.isGranted());
     assertEquals(3, fourth.calls().size(), "a refused call is not logged");
   }
@@ -37,10 +37,10 @@ class SlidingWindowLogTest {
   void aRefusedCallWaitsUntilTheOldestCallLeavesTheWindow() {
     SlidingWindowLog log = new SlidingWindowLog(3, WINDOW);
     List<Instant> calls = List.of(T0, T0.plusMillis(100), T0.plusMillis(200));
-    SlidingWindowLog.Turn refused = log.take(calls, T0.plusMillis(300));
+    SlidingWindowLog.Turn refused = takeAt(log, calls, T0.plusMillis(300));
     assertEquals(Duration.ofMillis(850), refused.waitFor());
-    assertFalse(log.take(calls, T0.plusMillis(1149)).isGranted());
-    SlidingWindowLog.Turn granted = log.take(calls, T0.plus(refused.waitFor()).plusMillis(300));
+    assertFalse(takeAt(log, calls, T0.plusMillis(1149)).isGranted());
+    SlidingWindowLog.Turn granted = takeAt(log, calls, T0.plus(refused.waitFor()).plusMillis(300));
     assertTrue(granted.isGranted());
     assertEquals(List.of(T0.plusMillis(100), T0.plusMillis(200), T0.plusMillis(1150)), granted.calls(),
         "the call that left the window is pruned, the new one appended");
@@ -50,7 +50,7 @@ class SlidingWindowLogTest {
   void callsOutsideTheWindowAreForgottenEvenWhenRefused() {
     SlidingWindowLog log = new SlidingWindowLog(2, WINDOW);
     List<Instant> calls = List.of(T0, T0.plusMillis(1000), T0.plusMillis(1100));
-    SlidingWindowLog.Turn refused = log.take(calls, T0.plusMillis(1200));
+    SlidingWindowLog.Turn refused = takeAt(log, calls, T0.plusMillis(1200));
     assertEquals(List.of(T0.plusMillis(1000), T0.plusMillis(1100)), refused.calls());
     assertEquals(Duration.ofMillis(950), refused.waitFor());
   }
@@ -63,7 +63,7 @@ class SlidingWindowLogTest {
     List<Instant> granted = new ArrayList<>();
     Instant now = T0;
     while (granted.size() < 500) {
-      SlidingWindowLog.Turn turn = log.take(calls, now);
+      SlidingWindowLog.Turn turn = takeAt(log, calls, now);
       calls = turn.calls();
       if (turn.isGranted()) {
         granted.add(now);
@@ -87,15 +87,15 @@ class SlidingWindowLogTest {
     SlidingWindowLog log = new SlidingWindowLog(1, WINDOW);
     Instant held = T0.plusSeconds(60);
     List<Instant> calls = log.take(List.of(), T0, held).calls();
-    SlidingWindowLog.Turn whileInFlight = log.take(calls, T0.plusMillis(5000));
+    SlidingWindowLog.Turn whileInFlight = takeAt(log, calls, T0.plusMillis(5000));
     assertFalse(whileInFlight.isGranted(), "the call still in flight keeps its place long after its turn");
     assertEquals(WINDOW, whileInFlight.waitFor(), "its place frees a window after an answer not yet come");
 
     calls = log.answered(whileInFlight.calls(), held, T0.plusMillis(5200));
     assertEquals(List.of(T0.plusMillis(5200)), calls, "the answer replaces the held place");
-    SlidingWindowLog.Turn afterAnswer = log.take(calls, T0.plusMillis(5300));
+    SlidingWindowLog.Turn afterAnswer = takeAt(log, calls, T0.plusMillis(5300));
     assertEquals(Duration.ofMillis(5200 + 1150 - 5300), afterAnswer.waitFor());
-    assertTrue(log.take(calls, T0.plusMillis(5200 + 1150)).isGranted());
+    assertTrue(takeAt(log, calls, T0.plusMillis(5200 + 1150)).isGranted());
   }
 
   @Test
@@ -156,5 +156,10 @@ class SlidingWindowLogTest {
     assertThrows(IllegalArgumentException.class, () -> new SlidingWindowLog(0, WINDOW));
     assertThrows(IllegalArgumentException.class, () -> new SlidingWindowLog(1001, WINDOW));
     assertThrows(IllegalArgumentException.class, () -> new SlidingWindowLog(1, Duration.ZERO));
+  }
+
+  /** A call counted at the moment of its turn, as if its answer came at once. */
+  private static SlidingWindowLog.Turn takeAt(SlidingWindowLog log, List<Instant> recent, Instant now) {
+    return log.take(recent, now, now);
   }
 }

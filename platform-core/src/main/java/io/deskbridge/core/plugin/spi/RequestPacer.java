@@ -66,6 +66,11 @@ public final class RequestPacer {
       return new Turn(null, waitFor);
     }
 
+    /** The pacer's side of a try at {@code place} in a sliding window log. */
+    public static Turn of(SlidingWindowLog.Turn turn, Instant place) {
+      return turn.isGranted() ? granted(place) : refused(turn.waitFor());
+    }
+
     public boolean isGranted() {
       return place != null;
     }
@@ -143,7 +148,7 @@ public final class RequestPacer {
       Instant place = heldPlace(now);
       SlidingWindowLog.Turn turn = log.take(calls, now, place);
       calls = turn.calls();
-      return turn.isGranted() ? Turn.granted(place) : Turn.refused(turn.waitFor());
+      return Turn.of(turn, place);
     }
 
     @Override
