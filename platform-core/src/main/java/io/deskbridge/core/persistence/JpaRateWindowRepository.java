@@ -53,6 +53,35 @@ public class JpaRateWindowRepository implements RateWindowRepository {
 
   @Override
   @SuppressWarnings("unchecked")
+  public Optional<Instant> lockBucket(long tenantId, String bucket) {
+    List<Object> rows = em.createNativeQuery("select empty_at from rate_bucket where tenant_id = ? and bucket = ?"
+            + " for update")
+        .setParameter(1, tenantId)
+        .setParameter(2, bucket)
+        .getResultList();
+    return rows.stream().findFirst().map(NativeValues::instant);
+  }
+
+  @Override
+  public void createBucket(long tenantId, String bucket, Instant emptyAt) {
+    em.createNativeQuery("insert into rate_bucket (tenant_id, bucket, empty_at) values (?, ?, ?)")
+        .setParameter(1, tenantId)
+        .setParameter(2, bucket)
+        .setParameter(3, utc(emptyAt))
+        .executeUpdate();
+  }
+
+  @Override
+  public void saveBucket(long tenantId, String bucket, Instant emptyAt) {
+    em.createNativeQuery("update rate_bucket set empty_at = ? where tenant_id = ? and bucket = ?")
+        .setParameter(1, utc(emptyAt))
+        .setParameter(2, tenantId)
+        .setParameter(3, bucket)
+        .executeUpdate();
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
   public Optional<CountingWindow> lockCounter(String bucket) {
     List<Object[]> rows = em.createNativeQuery("select ends_at, calls from rate_counter where bucket = ? for update")
         .setParameter(1, bucket)

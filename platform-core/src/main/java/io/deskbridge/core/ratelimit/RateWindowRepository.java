@@ -18,6 +18,14 @@ public interface RateWindowRepository {
 
   void saveCallLog(long tenantId, String bucket, List<Instant> calls);
 
+  /** When a module's leaky bucket empties, locked against every other server; empty if it never ran. */
+  Optional<Instant> lockBucket(long tenantId, String bucket);
+
+  /** The first state of a bucket; fails on the unique key if another server created it meanwhile. */
+  void createBucket(long tenantId, String bucket, Instant emptyAt);
+
+  void saveBucket(long tenantId, String bucket, Instant emptyAt);
+
   /** A counter, locked against every other server; empty if it never counted. */
   Optional<CountingWindow> lockCounter(String bucket);
 

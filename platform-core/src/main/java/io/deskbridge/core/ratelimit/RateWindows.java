@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One try at a rate window, each in a short transaction of its own: lock the row, decide, write back.
+ * One try at a rate window or a leaky bucket, each in a short transaction of its own: lock the row, decide, write back.
  * Nobody waits while holding the lock; a refused caller sleeps outside and tries again. The time is
  * read after the lock is taken, so calls are logged in the order the servers took their turns. Use
  * {@link SharedRateLimits}, which also settles two servers creating the same row at once.
@@ -60,6 +60,31 @@ public class RateWindows {
       windows.saveCallLog(tenantId, bucket, calls);
     } else {
       windows.createCallLog(tenantId, bucket, calls);
+    }
+  }
+
+  /** One try at room in a module's leaky bucket: zero when the call is counted, else how long until it fits. */
+  public Duration tryBucket(long tenantId, String bucket, LeakyBucket rule) {
+    Optional<Instant> emptyAt = windows.lockBucket(tenantId, bucket);
+    LeakyBucket.Turn turn = rule.take(emptyAt.orElse(Instant.EPOCH), clock.instant());
+    // A refusal leaves the bucket as it was: nothing to write.
+    if (turn.isGranted()) {
+      writeBucket(tenantId, bucket, emptyAt.isPresent(), turn.emptyAt());
+    }
+    return turn.waitFor();
+  }
+
+  /** The vendor called the bucket full: it counts as full from now. */
+  public void fillBucket(long tenantId, String bucket, LeakyBucket rule) {
+    Optional<Instant> emptyAt = windows.lockBucket(tenantId, bucket);
+    writeBucket(tenantId, bucket, emptyAt.isPresent(), rule.filled(emptyAt.orElse(Instant.EPOCH), clock.instant()));
+  }
+
+  private void writeBucket(long tenantId, String bucket, boolean exists, Instant emptyAt) {
+    if (exists) {
+      windows.saveBucket(tenantId, bucket, emptyAt);
+    } else {
+      windows.createBucket(tenantId, bucket, emptyAt);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.deskbridge.core.ratelimit;
 
+import io.deskbridge.core.plugin.spi.RequestBucket;
 import io.deskbridge.core.plugin.spi.RequestPacer;
 import io.deskbridge.core.plugin.spi.RequestPacers;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +16,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * Rate limits every server of a cluster enforces together, kept in the database they share: vendor
- * call pacers for modules (a sliding window log per tenant, module and name) and counters for the
- * public widget. With N servers a tenant still gets the limit once, not N times.
+ * Rate limits every server of a cluster enforces together, kept in the database they share: for
+ * modules, vendor call pacers (a sliding window log per tenant, module and name) and leaky buckets
+ * (one time per tenant, module and name); for the public widget, counters. With N servers a tenant
+ * still gets the limit once, not N times.
  */
 @ApplicationScoped
 public class SharedRateLimits {
@@ -41,25 +43,54 @@ public class SharedRateLimits {
     this(null, null);
   }
 
-  /** The pacers one tenant's module instance gets through its {@code PluginContext}. */
+  /** The pacers and buckets one tenant's module instance gets through its {@code PluginContext}. */
   public RequestPacers forModule(long tenantId, String moduleId) {
-    return (name, permits) -> {
-      SlidingWindowLog log = new SlidingWindowLog(permits, RequestPacer.WINDOW);
-      String bucket = moduleId + "/" + name;
-      return new RequestPacer(new RequestPacer.Turns() {
-        @Override
-        public RequestPacer.Turn tryTurn() {
-          return firstWriterWins(() -> windows.tryCall(tenantId, bucket, log));
-        }
+    return new RequestPacers() {
+      @Override
+      public RequestPacer pacer(String name, int permits) {
+        return new RequestPacer(callLog(tenantId, moduleId + "/" + name, new SlidingWindowLog(permits,
+            RequestPacer.WINDOW)));
+      }
 
-        @Override
-        public void answered(Instant place, Instant at) {
-          firstWriterWins(() -> {
-            windows.answered(tenantId, bucket, log, place, at);
-            return place;
-          });
-        }
-      });
+      @Override
+      public RequestBucket bucket(String name, int capacity, double drainPerSecond) {
+        return new RequestBucket(bucketLevels(tenantId, moduleId + "/" + name, new LeakyBucket(capacity,
+            drainPerSecond)));
+      }
+    };
+  }
+
+  private RequestPacer.Turns callLog(long tenantId, String bucket, SlidingWindowLog log) {
+    return new RequestPacer.Turns() {
+      @Override
+      public RequestPacer.Turn tryTurn() {
+        return firstWriterWins(() -> windows.tryCall(tenantId, bucket, log));
+      }
+
+      @Override
+      public void answered(Instant place, Instant at) {
+        firstWriterWins(() -> {
+          windows.answered(tenantId, bucket, log, place, at);
+          return place;
+        });
+      }
+    };
+  }
+
+  private RequestBucket.Levels bucketLevels(long tenantId, String bucket, LeakyBucket rule) {
+    return new RequestBucket.Levels() {
+      @Override
+      public Duration tryTake() {
+        return firstWriterWins(() -> windows.tryBucket(tenantId, bucket, rule));
+      }
+
+      @Override
+      public void fill() {
+        firstWriterWins(() -> {
+          windows.fillBucket(tenantId, bucket, rule);
+          return bucket;
+        });
+      }
     };
   }
 

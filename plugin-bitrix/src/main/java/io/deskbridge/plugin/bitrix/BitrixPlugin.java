@@ -46,7 +46,8 @@ final class BitrixPlugin implements Plugin {
         ? new PortalGrant(config, context.mappings(),
             new TokenVault("bitrix24-tokens", config.clientSecret().orElseThrow().reveal(), context.tenantSlug()), context.clock(), http)
         : null;
-    PortalBucket bucket = new PortalBucket(BitrixPluginFactory.BURST, BitrixPluginFactory.REQUESTS_PER_SECOND);
+    PortalBucket bucket = new PortalBucket(context.pacers(), BitrixPluginFactory.BURST,
+        BitrixPluginFactory.REQUESTS_PER_SECOND);
     this.portal = new Portal(config, grant != null ? grant : PortalAuth.WEBHOOK, bucket, http, context.mappings(),
         context.clock());
     this.crm = new CrmRecords(portal, config);

@@ -51,7 +51,7 @@ final class SlackForumPlugin implements Plugin {
   SlackForumPlugin(PluginContext context, SlackForumConfig config) {
     this.config = config;
     this.context = context;
-    this.api = new SlackApi(config, context::pacer);
+    this.api = new SlackApi(config, context.pacers());
     Clock clock = context.clock();
     this.threads = new ForumThreads(context.mappings(), clock);
     this.memory = new ForumMemory(context.mappings());

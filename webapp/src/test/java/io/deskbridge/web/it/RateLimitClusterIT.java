@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskbridge.plugin.amocrm.FakeAmoCrm;
+import io.deskbridge.plugin.bitrix.FakeBitrix24;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,13 +16,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Two instances on one PostgreSQL database enforce each rate limit once, not once per instance: a
  * widget visitor writing to both alternately is refused after 20 messages in total, and amoCRM gets
- * its 7 requests a second, not 14, while both instances deliver one tenant's burst. Runs in the
- * PostgreSQL pass of CI (embedded H2 cannot be shared by two processes).
+ * its 7 requests a second, not 14, and Bitrix24 one bucket filled, not two, while both instances
+ * deliver one tenant's burst. Runs in the PostgreSQL pass of CI (embedded H2 cannot be shared by two
+ * processes).
  */
 class RateLimitClusterIT {
 
   static final int MESSAGES_PER_VISITOR = 20;
   static final int CUSTOMERS = 24;
+  static final int BITRIX_CUSTOMERS = 24;
 
   static TwoInstances cluster;
 
@@ -70,33 +72,73 @@ class RateLimitClusterIT {
     Api b = cluster.b();
     try (FakeAmoCrm amo = new FakeAmoCrm()) {
       TestTenant t = TestTenant.createWith(a, cluster.adminToken, "rl-amo");
-      Map<String, Object> config = new HashMap<>();
-      config.put("baseUrl", amo.url());
-      config.put("authMode", "token");
-      config.put("accessToken", amo.longLivedToken());
-      config.put("webhookToken", "hook-" + t.slug());
-      Api.Reply enabled = a.put(t.path("/modules/amocrm"), t.adminToken(), Map.of("enabled", true, "config", config));
-      assertEquals(200, enabled.status(), enabled::toString);
+      enable(a, t, "amocrm", Map.of("baseUrl", amo.url(), "authMode", "token", "accessToken", amo.longLivedToken(),
+          "webhookToken", "hook-" + t.slug()));
 
-      for (int i = 0; i < CUSTOMERS; i++) {
-        Api.Reply receipt = newCustomerWrites(i % 2 == 0 ? a : b, t, i);
-        assertEquals(201, receipt.status(), receipt::toString);
-      }
+      customersWriteToBoth(a, b, t, CUSTOMERS);
       Await.until(() -> amo.leads().size(), n -> n >= CUSTOMERS, Duration.ofMinutes(3));
-      Await.until(() -> delivered(a) + delivered(b), n -> n >= CUSTOMERS, Duration.ofMinutes(1));
+      Await.until(() -> delivered(a, "amocrm") + delivered(b, "amocrm"), n -> n >= CUSTOMERS,
+          Duration.ofMinutes(1));
 
       assertEquals(CUSTOMERS, amo.leads().size(), "one lead per customer");
-      assertTrue(delivered(a) > 0 && delivered(b) > 0,
-          "both instances delivered: A " + delivered(a) + ", B " + delivered(b));
+      assertTrue(delivered(a, "amocrm") > 0 && delivered(b, "amocrm") > 0,
+          "both instances delivered: A " + delivered(a, "amocrm") + ", B " + delivered(b, "amocrm"));
       // The pacers keep each call's place from its turn until a window after its answer, cluster-wide,
       // and the fake counts the request somewhere in between: however late a loaded instance sends
       // one, no second of the vendor's holds an eighth. Pacers per instance would give up to 14.
       System.out.printf("Rate limit cluster test: %d amoCRM requests, at most %d in one second, %d in two;"
           + " %d answered 429; instance A delivered %d jobs, B %d%n", amo.requests(), amo.maxRequestsInOneSecond(),
-          amo.maxRequestsIn(Duration.ofSeconds(2)), amo.tooManyRequests(), delivered(a), delivered(b));
+          amo.maxRequestsIn(Duration.ofSeconds(2)), amo.tooManyRequests(), delivered(a, "amocrm"),
+          delivered(b, "amocrm"));
       assertTrue(amo.maxRequestsInOneSecond() <= FakeAmoCrm.LIMIT_PER_SECOND,
           "amoCRM saw " + amo.maxRequestsInOneSecond() + " requests in one second");
       assertEquals(0, amo.tooManyRequests(), "no request was refused for the rate");
+    }
+  }
+
+  @Test
+  void bitrix24SeesOneBucketFilledNotTwoWhileBothInstancesDeliver() throws Exception {
+    Api a = cluster.a();
+    Api b = cluster.b();
+    try (FakeBitrix24 bitrix = new FakeBitrix24()) {
+      TestTenant t = TestTenant.createWith(a, cluster.adminToken, "rl-b24");
+      enable(a, t, "bitrix24", Map.of("baseUrl", bitrix.webhookUrl(), "authMode", "webhook", "entity", "deal",
+          "applicationToken", FakeBitrix24.APPLICATION_TOKEN));
+
+      customersWriteToBoth(a, b, t, BITRIX_CUSTOMERS);
+      Await.until(() -> bitrix.deals().size(), n -> n >= BITRIX_CUSTOMERS, Duration.ofMinutes(3));
+      Await.until(() -> comments(bitrix), n -> n >= BITRIX_CUSTOMERS, Duration.ofMinutes(2));
+
+      assertEquals(BITRIX_CUSTOMERS, bitrix.deals().size(), "one deal per customer");
+      assertEquals(BITRIX_CUSTOMERS, comments(bitrix), "each customer's message once");
+      assertTrue(delivered(a, "bitrix24") > 0 && delivered(b, "bitrix24") > 0,
+          "both instances delivered: A " + delivered(a, "bitrix24") + ", B " + delivered(b, "bitrix24"));
+      // Each instance keeps 4 of the portal's 50 as headroom; two buckets of their own would let
+      // through 92 at once and the portal would refuse some with QUERY_LIMIT_EXCEEDED.
+      System.out.printf("Rate limit cluster test: %d Bitrix24 requests, the bucket at most %.1f full,"
+          + " %d refused; instance A delivered %d jobs, B %d%n", bitrix.requestTimes().size(),
+          bitrix.fullestBucket(), bitrix.overflows(), delivered(a, "bitrix24"), delivered(b, "bitrix24"));
+      assertEquals(0, bitrix.overflows(), "no request was refused as over the bucket");
+      assertTrue(bitrix.requestTimes().size() > 2 * FakeBitrix24.BUCKET_SIZE,
+          "the burst was more than both instances' buckets: " + bitrix.requestTimes().size());
+    }
+  }
+
+  private static void enable(Api api, TestTenant t, String module, Map<String, Object> config) {
+    Api.Reply enabled = api.put(t.path("/modules/" + module), t.adminToken(),
+        Map.of("enabled", true, "config", config));
+    assertEquals(200, enabled.status(), enabled::toString);
+  }
+
+  private static long comments(FakeBitrix24 bitrix) {
+    return bitrix.deals().stream().mapToLong(d -> bitrix.comments("deal", d.path("ID").asLong()).size()).sum();
+  }
+
+  /** Each customer writes once, to the two instances in turn. */
+  private static void customersWriteToBoth(Api a, Api b, TestTenant t, int customers) {
+    for (int i = 0; i < customers; i++) {
+      Api.Reply receipt = newCustomerWrites(i % 2 == 0 ? a : b, t, i);
+      assertEquals(201, receipt.status(), receipt::toString);
     }
   }
 
@@ -116,7 +158,7 @@ class RateLimitClusterIT {
         Map.of("Content-Type", "application/json", "X-Visitor-Token", token), body);
   }
 
-  private static long delivered(Api api) {
-    return TwoInstances.counter(api, "deskbridge_outbox_delivered_total", "module=\"amocrm\"");
+  private static long delivered(Api api, String module) {
+    return TwoInstances.counter(api, "deskbridge_outbox_delivered_total", "module=\"" + module + "\"");
   }
 }

@@ -11,7 +11,8 @@ import java.time.Clock;
  * @param replies public replies written in the vendor's own chat, brought back to the customer
  * @param jobs work the module queues for itself through the outbox
  * @param wake hands a conversation back to its agent when the vendor finished its part
- * @param pacers keep the module's vendor calls under the vendor's rate limit; see {@link #pacer}
+ * @param pacers keep the module's vendor calls under the vendor's rate limit; see {@link #pacer} and
+ *     {@link #bucket}
  */
 public record PluginContext(long tenantId, String tenantSlug, PluginConfig config, String publicUrl,
     Mappings mappings, ConversationNotes notes, Clock clock, SupportDirectory directory,
@@ -59,6 +60,16 @@ public record PluginContext(long tenantId, String tenantSlug, PluginConfig confi
    */
   public RequestPacer pacer(String name, int permits) {
     return pacers.pacer(name, permits);
+  }
+
+  /**
+   * The leaky bucket every call to a vendor that counts that way waits on: each call adds one,
+   * {@code drainPerSecond} drain away each second, and calls wait rather than take it over
+   * {@code capacity}, counted across every server of the cluster (Bitrix24: {@code bucket("portal", 46, 2)},
+   * its 50 less some headroom). Calls under one name count together however often the module asks.
+   */
+  public RequestBucket bucket(String name, int capacity, double drainPerSecond) {
+    return pacers.bucket(name, capacity, drainPerSecond);
   }
 
   /** The link an agent opens to see a conversation. */
