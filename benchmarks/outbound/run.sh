@@ -20,7 +20,11 @@
 #            many distinct). A module's drain ends when its jobs are neither pending nor in flight.
 # The fakes' limits: amoCRM 7 requests in any one second; Bitrix24 a leaky bucket of 50 draining 2 a
 # second. `share` is requests / (limit × span + burst): of what the fake would have taken between the
-# first and the last request, how much was sent (target ≥ 0.9, with 0 refused).
+# first and the last request, how much was sent (target ≥ 0.9, with 0 refused). For a module paced by
+# calls per second (amoCRM), the draining instance's mean time from a call's turn to its answer
+# (deskbridge_vendor_call_time) gives the most a safe pacer can send, limit ÷ (1.05 s + that time),
+# since a call holds its place until 1.05 s after its answer: `of the paced ceiling` is the achieved
+# rate over that.
 # Needs Java 17, Maven (offline is enough after one build), psql and curl, and a PostgreSQL it may
 # create a database on (PGHOST, PGPORT, PGUSER, PGPASSWORD; default 127.0.0.1:5432, postgres/postgres).
 #
@@ -88,7 +92,7 @@ start_drainer() {
   dport="$(free_port $((port + 1)))"
   mkdir -p "$dir"
   out="$dir" start_server "$dport" DESKBRIDGE_ADMIN_TOKEN="$token"
-  drain_pid="$server_pid"
+  drain_pid="$server_pid" drain_base="$base"
   server_pid="$intake_pid" base="$intake_base" out="$intake_out" admin_token="$token"
 }
 
@@ -129,9 +133,18 @@ jobs_in() { # STATE…: the run's jobs in those states
           AND state IN (${states:1})"
 }
 field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }
+# call_time VENDOR: the draining instance's mean time from a paced call's turn to its answer, in
+# seconds (deskbridge_vendor_call_time); 0 for a module that paces with a bucket instead.
+call_time() {
+  curl -s "$drain_base/metrics" | awk -v m="module=\"$1\"" '
+    index($1, "deskbridge_vendor_call_time_seconds_sum{") == 1 && index($1, m) { sum = $NF }
+    index($1, "deskbridge_vendor_call_time_seconds_count{") == 1 && index($1, m) { n = $NF }
+    END { printf "%.4f", n > 0 ? sum / n : 0 }'
+}
 
 printf 'kind\tvendor\trun\tconversations\tmessages\tqueued_jobs\tpost_s\tdrain_s\tspan_s\trequests\tachieved_rps'\
-'\tlimit_rps\tburst\tratio\tshare\tpeak_1s\trefused\tstored\tdistinct\tdead\tload1\tleads\tcontacts\n' >"$out/runs.tsv"
+'\tlimit_rps\tburst\tratio\tshare\tpeak_1s\trefused\tstored\tdistinct\tdead\tload1\tleads\tcontacts'\
+'\tcall_s\tpaced_ceiling_rps\tof_paced_ceiling\n' >"$out/runs.tsv"
 declare -A fake_pids controls queued drained_ms
 for r in $(seq 1 "$runs"); do
   # One tenant with every module enabled, each against its own new fake: one backlog feeds them all.
@@ -188,11 +201,17 @@ for r in $(seq 1 "$runs"); do
       -v n="$(field requests "$counts")" -v limit="$(field limit_per_s "$counts")" -v burst="$(field burst "$counts")" \
       -v peak="$(field peak_1s "$counts")" -v refused="$(field refused "$counts")" -v stored="$(field stored "$counts")" \
       -v distinct="$(field distinct "$counts")" -v dead="$dead" -v load1="$load" \
-      -v leads="$(field leads "$counts")" -v contacts="$(field contacts "$counts")" 'BEGIN {
+      -v leads="$(field leads "$counts")" -v contacts="$(field contacts "$counts")" \
+      -v call="$(call_time "$vendor")" 'BEGIN {
         achieved = span > 0 ? (n - 1) / span : 0
-        printf "run\t%s\t%s\t%d\t%d\t%d\t%s\t%.1f\t%s\t%d\t%.2f\t%s\t%s\t%.3f\t%.3f\t%d\t%d\t%d\t%d\t%d\t%s\t%d\t%d\n",
+        # A paced call holds its place from its turn until 1.05 s after its answer: the most a safe
+        # pacer can send is the limit divided by (1.05 s + the time from turn to answer).
+        ceiling = call > 0 ? limit / (1.05 + call) : 0
+        printf "run\t%s\t%s\t%d\t%d\t%d\t%s\t%.1f\t%s\t%d\t%.2f\t%s\t%s\t%.3f\t%.3f\t%d\t%d\t%d\t%d\t%d\t%s\t%d\t%d",
           vendor, r, c, c * m, q, post, drain / 1000, span, n, achieved, limit, burst, achieved / limit,
-          n / (limit * span + burst), peak, refused, stored, distinct, dead, load1, leads, contacts }' >>"$out/runs.tsv"
+          n / (limit * span + burst), peak, refused, stored, distinct, dead, load1, leads, contacts
+        if (ceiling > 0) printf "\t%.4f\t%.2f\t%.3f\n", call, ceiling, achieved / ceiling
+        else printf "\t-\t-\t-\n" }' >>"$out/runs.tsv"
   done
   stop_drainer
   for vendor in $vendors; do
@@ -205,13 +224,13 @@ echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/mach
 {
   echo "| vendor (limit) | runs | messages | requests | drain s | achieved requests/s | ratio to limit |" \
     "share of what the fake would take (target ≥ 0.9) | peak in 1 s | refused (target 0) | stored | distinct | dead |" \
-    "leads (one per conversation) | contacts |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    "leads (one per conversation) | contacts | turn to answer s | paced ceiling requests/s | of the paced ceiling |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for vendor in $vendors; do
     m() { median_spread "$out/runs.tsv" "$1" 2 "$vendor"; }
     echo "| $vendor ($(awk -F'\t' -v v="$vendor" '$2 == v { print $12 "/s, burst " $13; exit }' "$out/runs.tsv"))" \
       "| $runs | $(m 5) | $(m 10) | $(m 8) | $(m 11) | $(m 14) | $(m 15) | $(m 16) | $(m 17) | $(m 18) | $(m 19) | $(m 20) |" \
-      "$(m 22) | $(m 23) |"
+      "$(m 22) | $(m 23) | $(m 24) | $(m 25) | $(m 26) |"
   done
 } | tee "$out/summary.md" >&2
 say "done: $out"

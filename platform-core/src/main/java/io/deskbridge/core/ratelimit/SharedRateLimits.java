@@ -31,16 +31,18 @@ public class SharedRateLimits {
 
   private final RateWindows windows;
   private final Clock clock;
+  private final VendorCallMetrics metrics;
   private final AtomicReference<Instant> sweptAt = new AtomicReference<>(Instant.EPOCH);
 
   @Inject
-  public SharedRateLimits(RateWindows windows, Clock clock) {
+  public SharedRateLimits(RateWindows windows, Clock clock, VendorCallMetrics metrics) {
     this.windows = windows;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   protected SharedRateLimits() {
-    this(null, null);
+    this(null, null, null);
   }
 
   /** The pacers and buckets one tenant's module instance gets through its {@code PluginContext}. */
@@ -48,7 +50,7 @@ public class SharedRateLimits {
     return new RequestPacers() {
       @Override
       public RequestPacer pacer(String name, int permits) {
-        return new RequestPacer(callLog(tenantId, moduleId + "/" + name, new SlidingWindowLog(permits,
+        return new RequestPacer(callLog(tenantId, moduleId, moduleId + "/" + name, new SlidingWindowLog(permits,
             RequestPacer.WINDOW)));
       }
 
@@ -60,7 +62,7 @@ public class SharedRateLimits {
     };
   }
 
-  private RequestPacer.Turns callLog(long tenantId, String bucket, SlidingWindowLog log) {
+  private RequestPacer.Turns callLog(long tenantId, String moduleId, String bucket, SlidingWindowLog log) {
     return new RequestPacer.Turns() {
       @Override
       public RequestPacer.Turn tryTurn() {
@@ -69,6 +71,8 @@ public class SharedRateLimits {
 
       @Override
       public void answered(Instant place, Instant at) {
+        // The held place is the turn's time plus HOLD, in whole milliseconds.
+        metrics.answered(moduleId, Duration.between(place.minus(RequestPacer.HOLD), at));
         firstWriterWins(() -> {
           windows.answered(tenantId, bucket, log, place, at);
           return place;

@@ -93,6 +93,9 @@ class RateLimitClusterIT {
       assertTrue(amo.maxRequestsInOneSecond() <= FakeAmoCrm.LIMIT_PER_SECOND,
           "amoCRM saw " + amo.maxRequestsInOneSecond() + " requests in one second");
       assertEquals(0, amo.tooManyRequests(), "no request was refused for the rate");
+      // What an operator watches for a slow vendor: every paced request's time from turn to answer.
+      assertEquals(amo.requests(), callsTimed(a, "amocrm") + callsTimed(b, "amocrm"),
+          "each amoCRM request is in deskbridge_vendor_call_time of the instance that sent it");
     }
   }
 
@@ -156,6 +159,10 @@ class RateLimitClusterIT {
         "email", "olga@visitor.test", "language", "en-GB", "text", text)).toString();
     return api.send("POST", "/api/v1/widget/" + slug + "/messages", null,
         Map.of("Content-Type", "application/json", "X-Visitor-Token", token), body);
+  }
+
+  private static long callsTimed(Api api, String module) {
+    return TwoInstances.counter(api, "deskbridge_vendor_call_time_seconds_count", "module=\"" + module + "\"");
   }
 
   private static long delivered(Api api, String module) {
