@@ -73,8 +73,30 @@ jar --create --file "$out/empty.war" -C "$out/empty" .
 # --- one boot ----------------------------------------------------------------------------------------
 vmrss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
+# phases LOG STARTED_MS ANSWERED_MS: where a boot's time went, from the timestamps (timeMillis) of
+# Payara's log lines, as six tab-separated milliseconds: launch to the first log line (the JVM and
+# Payara's launcher), to "startup time" (the runtime: Hazelcast, HTTP, services), to "WELD-000900"
+# (the archive: expanded, its classes scanned, the persistence unit prepared, the web module made), to
+# "successfully deployed" (CDI, EJB and the MicroProfile parts), to "ready in" (the application's own
+# start: schema migrations, first-start work, workers), to the first answer. NA where a marker is
+# missing (the empty WAR starts no CDI container).
+phases() {
+  local log="$1" started="$2" answered="$3"
+  sed -E 's/\x1b\[[0-9;]*m//g' "$log" | awk -v started="$started" -v answered="$answered" '
+    match($0, /timeMillis: [0-9]+/) { t = substr($0, RSTART + 12, RLENGTH - 12) + 0 } !match($0, /timeMillis/) { next }
+    !first { first = t }
+    /startup time : Embedded/ && !runtime { runtime = t }
+    /WELD-000900/ && !cdi { cdi = t }
+    /was successfully deployed in/ && !deployed { deployed = t }
+    / ready in [0-9,]+ \(ms\)/ && !ready { ready = t }
+    function span(a, b) { return (a && b) ? b - a : "NA" }
+    END {
+      printf "%s\t%s\t%s\t%s\t%s\t%s", span(started, first), span(first, runtime),
+        span(runtime, cdi ? cdi : ""), span(cdi, deployed), span(deployed, ready), span(ready, started + answered) }'
+}
+
 # boot VARIANT LABEL: starts the variant, waits for its answer, reads VmRSS, stops it. Sets ms,
-# rss_ready, rss_settled (MB) and payara (its own "ready in" figure, ms).
+# rss_ready, rss_settled (MB), payara (its own "ready in" figure, ms) and phase_ms (see phases).
 boot() {
   local variant="$1" label="$2" port war path expect env=()
   port="$(free_port "${BENCH_PORT:-18580}")"
@@ -113,10 +135,11 @@ boot() {
   # Payara's own figure: "... ready in 12,345 (ms)"
   payara="$(sed -n 's/.* ready in \([0-9,]*\) (ms).*/\1/p' "$log" | tr -d ',' | head -n 1)"
   payara="${payara:-NA}"
+  phase_ms="$(phases "$log" "$started" "$ms")"
 }
 
-printf 'kind\trun\tvariant\tboot_ms\trss_ready_mb\trss_settled_mb\tpayara_ready_ms\tboot_over_floor_ms\trss_over_floor_mb\tload1\n' \
-  >"$out/runs.tsv"
+printf 'kind\trun\tvariant\tboot_ms\trss_ready_mb\trss_settled_mb\tpayara_ready_ms\tboot_over_floor_ms\trss_over_floor_mb\tload1'\
+'\tlaunch_ms\truntime_ms\tarchive_ms\tcdi_ms\tapp_start_ms\tfirst_answer_ms\n' >"$out/runs.tsv"
 for r in $(seq 0 "$runs"); do
   kind=run
   (( r == 0 )) && kind=first # migrates the databases; not counted
@@ -127,8 +150,8 @@ for r in $(seq 0 "$runs"); do
     if [[ "$variant" == empty ]]; then floor_ms="$ms" floor_rss="$rss_settled"; fi
     over_ms="$(awk -v a="$ms" -v b="$floor_ms" 'BEGIN { print (b == "") ? "NA" : a - b }')"
     over_rss="$(awk -v a="$rss_settled" -v b="$floor_rss" 'BEGIN { print (b == "") ? "NA" : a - b }')"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$r" "$variant" "$ms" "$rss_ready" \
-      "$rss_settled" "$payara" "$over_ms" "$over_rss" "$load" >>"$out/runs.tsv"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$r" "$variant" "$ms" "$rss_ready" \
+      "$rss_settled" "$payara" "$over_ms" "$over_rss" "$load" "$phase_ms" >>"$out/runs.tsv"
     say "$kind $r $variant: answered after $ms ms (Payara: $payara ms), VmRSS $rss_ready MB, after $settle s" \
       "$rss_settled MB; floor + $over_ms ms, + $over_rss MB; load $load"
   done
@@ -146,6 +169,15 @@ summarize() { median_spread "$out/runs.tsv" "$1" 3 "$2"; }
   for variant in $variants; do
     echo "| $variant | $(summarize 4 "$variant") | $(summarize 7 "$variant") | $(summarize 5 "$variant") |" \
       "$(summarize 6 "$variant") | $(summarize 8 "$variant") | $(summarize 9 "$variant") |"
+  done
+  echo
+  echo "Where the time went (ms, median (min–max); see phases in the script):"
+  echo
+  echo "| variant | launch to first log line | runtime | archive (scan, persistence unit, web module) | CDI, EJB, MicroProfile | application start | to the first answer |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  for variant in $variants; do
+    echo "| $variant | $(summarize 11 "$variant") | $(summarize 12 "$variant") | $(summarize 13 "$variant") |" \
+      "$(summarize 14 "$variant") | $(summarize 15 "$variant") | $(summarize 16 "$variant") |"
   done
 } | tee "$out/summary.md" >&2
 say "done: $out"

@@ -139,7 +139,7 @@ call_time() {
   curl -s "$drain_base/metrics" | awk -v m="module=\"$1\"" '
     index($1, "deskbridge_vendor_call_time_seconds_sum{") == 1 && index($1, m) { sum = $NF }
     index($1, "deskbridge_vendor_call_time_seconds_count{") == 1 && index($1, m) { n = $NF }
-    END { printf "%.4f", n > 0 ? sum / n : 0 }'
+    END { printf "%.4f", (n > 0 ? sum / n : 0) }'
 }
 
 printf 'kind\tvendor\trun\tconversations\tmessages\tqueued_jobs\tpost_s\tdrain_s\tspan_s\trequests\tachieved_rps'\
