@@ -78,8 +78,8 @@ vmrss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 # Payara's launcher), to "startup time" (the runtime: Hazelcast, HTTP, services), to "WELD-000900"
 # (the archive: expanded, its classes scanned, the persistence unit prepared, the web module made), to
 # "successfully deployed" (CDI, EJB and the MicroProfile parts), to "ready in" (the application's own
-# start: schema migrations, first-start work, workers), to the first answer. NA where a marker is
-# missing (the empty WAR starts no CDI container).
+# start: schema migrations, first-start work, workers), to the first answer. The empty WAR starts no
+# CDI container: its whole deployment counts as the archive phase, and its CDI phase is NA.
 phases() {
   local log="$1" started="$2" answered="$3"
   sed -E 's/\x1b\[[0-9;]*m//g' "$log" | awk -v started="$started" -v answered="$answered" '
@@ -92,7 +92,7 @@ phases() {
     function span(a, b) { return (a && b) ? b - a : "NA" }
     END {
       printf "%s\t%s\t%s\t%s\t%s\t%s", span(started, first), span(first, runtime),
-        span(runtime, cdi ? cdi : ""), span(cdi, deployed), span(deployed, ready), span(ready, started + answered) }'
+        span(runtime, cdi ? cdi : deployed), span(cdi, deployed), span(deployed, ready), span(ready, started + answered) }'
 }
 
 # boot VARIANT LABEL: starts the variant, waits for its answer, reads VmRSS, stops it. Sets ms,
@@ -176,8 +176,10 @@ summarize() { median_spread "$out/runs.tsv" "$1" 3 "$2"; }
   echo "| variant | launch to first log line | runtime | archive (scan, persistence unit, web module) | CDI, EJB, MicroProfile | application start | to the first answer |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
   for variant in $variants; do
+    cdi="$(summarize 14 "$variant")"
+    [[ "$variant" == empty ]] && cdi="—"
     echo "| $variant | $(summarize 11 "$variant") | $(summarize 12 "$variant") | $(summarize 13 "$variant") |" \
-      "$(summarize 14 "$variant") | $(summarize 15 "$variant") | $(summarize 16 "$variant") |"
+      "$cdi | $(summarize 15 "$variant") | $(summarize 16 "$variant") |"
   done
 } | tee "$out/summary.md" >&2
 say "done: $out"
