@@ -24,7 +24,7 @@ class RateLimitClusterIT {
 
   static final int MESSAGES_PER_VISITOR = 20;
   static final int CUSTOMERS = 24;
-  static final int BITRIX_CUSTOMERS = 24;
+  static final int BITRIX_CUSTOMERS = 30;
 
   static TwoInstances cluster;
 
