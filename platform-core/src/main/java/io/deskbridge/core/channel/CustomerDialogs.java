@@ -64,8 +64,14 @@ public class CustomerDialogs {
         });
   }
 
-  private Conversation open(TenantId tenant, Customer customer, String channel, Instant now) {
-    Conversation conversation = new Conversation(tenant, customer.id(), customer.isOurClient(), channel, null, now);
+  /**
+   * A new conversation, opened by the customer's message, without looking for one to continue: what
+   * {@link #dialogOf} does when there is none, and what intake does directly for a customer it
+   * recognised for the first time in this transaction, who can have none.
+   */
+  public Conversation open(TenantId tenant, Customer customer, String channel, Instant now) {
+    Conversation conversation =
+        Conversation.openedByCustomer(tenant, customer.id(), customer.isOurClient(), channel, now);
     conversations.add(conversation);
     outbox.publish(new ConversationCreated(tenant.value(), conversation.id(), customer.id(), channel, now));
     roundRobin.assignNew(conversation);

@@ -52,16 +52,33 @@ public class InboundMessageService {
     this(null, null, null, null, null, null, null);
   }
 
-  public InboundReceipt receive(TenantId tenant, InboundMessage inbound) {
+  /**
+   * Stores the message, or answers the receipt of its earlier delivery. Without {@code lookForEarlier}
+   * it does not look: the message's unique key (tenant, channel, external id) refuses a second copy
+   * anyway, and the caller ({@link InboundMessages}) retries such a refusal with it.
+   */
+  public InboundReceipt receive(TenantId tenant, InboundMessage inbound, boolean lookForEarlier) {
     inbound.validate();
     attachments.validate(tenant, inbound.attachments());
-    Optional<InboundReceipt> earlier = findEarlierDelivery(tenant, inbound);
-    if (earlier.isPresent()) {
-      return earlier.get();
+    if (lookForEarlier) {
+      Optional<InboundReceipt> earlier = findEarlierDelivery(tenant, inbound);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
     }
     Instant now = clock.instant();
-    Customer customer = recognize(tenant, inbound, now);
-    Conversation conversation = dialogs.dialogOf(tenant, customer, inbound.channel(), now);
+    String externalId = inbound.customer().externalId().trim();
+    // A returning customer's row stays locked until commit: one intake at a time per customer, so two
+    // of their messages cannot open two conversations. A first contact has none to continue.
+    Optional<Customer> known = customers.findByIdentityForIntake(tenant, inbound.channel(), externalId);
+    Customer customer = known.orElseGet(() -> firstContact(tenant, inbound, externalId, now));
+    Conversation conversation;
+    if (known.isPresent()) {
+      fillGaps(customer, inbound.profile(), now);
+      conversation = dialogs.dialogOf(tenant, customer, inbound.channel(), now);
+    } else {
+      conversation = dialogs.open(tenant, customer, inbound.channel(), now);
+    }
     conversation.receiveCustomerMessage(now);
     PublicMessage message =
         PublicMessage.fromCustomer(conversation, inbound.text(), inbound.externalMessageId(), now);
@@ -80,15 +97,7 @@ public class InboundMessageService {
             .map(c -> new InboundReceipt(c.id(), m.id(), c.customerId(), false)));
   }
 
-  private Customer recognize(TenantId tenant, InboundMessage inbound, Instant now) {
-    String externalId = inbound.customer().externalId().trim();
-    Optional<Customer> known = customers.findByIdentity(tenant, inbound.channel(), externalId);
-    if (known.isPresent()) {
-      // One intake at a time per customer, so two first messages cannot open two conversations.
-      customers.lockForIntake(known.get());
-      fillGaps(known.get(), inbound.profile(), now);
-      return known.get();
-    }
+  private Customer firstContact(TenantId tenant, InboundMessage inbound, String externalId, Instant now) {
     Customer customer = new Customer(tenant, null, now);
     customer.update(inbound.profile(), now);
     customer.recognizeAs(inbound.channel(), externalId);

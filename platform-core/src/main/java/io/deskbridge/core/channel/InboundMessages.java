@@ -6,9 +6,10 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 
 /**
- * The entry point for channels. Two deliveries of the same message (or two first messages of the
- * same new customer) can race; the database's unique keys let only one win, and the loser is retried
- * in a fresh transaction, where it finds the winner's rows and answers as a redelivery.
+ * The entry point for channels. A message is first stored without looking for an earlier delivery of
+ * it: nearly every message is new, and the database's unique keys refuse a copy. A redelivery, or the
+ * loser of a race (two deliveries of one message, two first messages of a new customer), is retried
+ * in a fresh transaction that looks first, finds the winner's rows and answers as a redelivery.
  */
 @ApplicationScoped
 public class InboundMessages {
@@ -29,7 +30,7 @@ public class InboundMessages {
   public InboundReceipt receive(TenantId tenant, InboundMessage inbound) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return service.receive(tenant, inbound);
+        return service.receive(tenant, inbound, attempt > 1);
       } catch (RuntimeException e) {
         if (attempt == ATTEMPTS || !isUniqueViolation(e)) {
           throw e;

@@ -155,6 +155,17 @@ public class Conversation {
     this.updatedAt = now;
   }
 
+  /**
+   * A conversation a customer's message opens, that message already counted: stored once with it,
+   * where counting it after the insert would write the new row twice.
+   */
+  public static Conversation openedByCustomer(TenantId tenant, long customerId, boolean ourClient, String channel,
+      Instant at) {
+    Conversation conversation = new Conversation(tenant, customerId, ourClient, channel, null, at);
+    conversation.lastCustomerMessageAt = at;
+    return conversation;
+  }
+
   /** The customer wrote: an answer ends "waiting on customer", since the ball is with us again. */
   public void receiveCustomerMessage(Instant at) {
     // A customer already waiting for our answer starts no SLA timer by writing again: the sweeper's

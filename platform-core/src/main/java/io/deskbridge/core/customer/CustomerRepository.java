@@ -16,6 +16,12 @@ public interface CustomerRepository {
 
   Optional<Customer> findByIdentity(TenantId tenant, String channel, String externalId);
 
+  /**
+   * {@link #findByIdentity} holding the lock {@link #lockForIntake} takes, until the transaction
+   * ends: how intake recognises a returning customer.
+   */
+  Optional<Customer> findByIdentityForIntake(TenantId tenant, String channel, String externalId);
+
   Page<Customer> search(TenantId tenant, CustomerSearch search);
 
   void add(Customer customer);

@@ -75,6 +75,30 @@ class InboundChannelIT {
   }
 
   @Test
+  void aRedeliveryAfterTheConversationWasClosedAnswersTheOriginalAndReopensNothing() {
+    Api.Reply first = tenant.inbound(api, inboundKey, "late-1", "cust-late", "Where is my parcel?");
+    assertEquals(201, first.status(), first::toString);
+    long conversation = first.json().get("conversationId").asLong();
+    api.put(tenant.path("/conversations/" + conversation + "/category"), tenant.agentToken(),
+        Map.of("categoryId", tenant.categoryId()));
+    assertEquals(200, api.post(tenant.path("/conversations/" + conversation + "/close"), tenant.agentToken(), "")
+        .status());
+
+    // The gateway never saw our answer and sends the same message again, after an agent closed it.
+    Api.Reply again = tenant.inbound(api, inboundKey, "late-1", "cust-late", "Where is my parcel?");
+    assertEquals(200, again.status(), again::toString);
+    assertEquals(first.json(), again.json());
+    assertEquals("CLOSED", api.get(tenant.path("/conversations/" + conversation), tenant.agentToken()).json()
+        .get("status").asText());
+    assertEquals(1, api.get(tenant.path("/conversations/" + conversation + "/messages"), tenant.agentToken())
+        .json().get("items").size());
+    // A new message of the same customer still reopens the dialog: the failed attempt left nothing behind.
+    Api.Reply next = tenant.inbound(api, inboundKey, "late-2", "cust-late", "Hello again");
+    assertEquals(201, next.status(), next::toString);
+    assertEquals(conversation, next.json().get("conversationId").asLong());
+  }
+
+  @Test
   void concurrentRedeliveriesStoreTheMessageOnce() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(6);
     try {
