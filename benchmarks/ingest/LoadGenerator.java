@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
 
 /**
@@ -24,11 +25,12 @@ import java.util.function.IntSupplier;
  * of {@code concurrency} workers sends its next message when the last is answered: the throughput the
  * server sustains), {@code rate:R} (R messages a second on a fixed schedule whatever the answers:
  * latency at a given load, measured from when each message was due, so a stalled server cannot hide
- * its queue) and {@code floor} (closed loop of {@code GET /api/v1/auth/me}: what the server does per
- * second when a request stores nothing).
+ * its queue), {@code floor} (closed loop of {@code GET /api/v1/auth/me}: what the server does per
+ * second when a request stores nothing) and {@code floor-rate:R} (that request R times a second: the
+ * latency of the cheapest request through the whole stack at a given load).
  *
  * <pre>
- * java LoadGenerator.java BASE TENANT TOKEN closed|rate:R|floor CONCURRENCY SECONDS POOL EXISTING EXISTING_SHARE RUN
+ * java LoadGenerator.java BASE TENANT TOKEN closed|rate:R|floor|floor-rate:R CONCURRENCY SECONDS POOL EXISTING EXISTING_SHARE RUN
  * </pre>
  * Output: one line of {@code key=value} pairs.
  */
@@ -36,7 +38,7 @@ public class LoadGenerator {
 
   public static void main(String[] args) throws Exception {
     if (args.length != 10) {
-      System.err.println("usage: BASE TENANT TOKEN closed|rate:R CONCURRENCY SECONDS POOL EXISTING EXISTING_SHARE RUN");
+      System.err.println("usage: BASE TENANT TOKEN closed|rate:R|floor|floor-rate:R CONCURRENCY SECONDS POOL EXISTING EXISTING_SHARE RUN");
       System.exit(2);
     }
     String base = args[0];
@@ -63,12 +65,19 @@ public class LoadGenerator {
 
   static Results measure(String mode, Inbound inbound, int concurrency, Duration length)
       throws InterruptedException {
-    return switch (mode.startsWith("rate:") ? "rate" : mode) {
-      case "rate" -> fixedRate(inbound::post, Double.parseDouble(mode.substring(5)), concurrency, length);
+    int colon = mode.indexOf(':');
+    String kind = colon < 0 ? mode : mode.substring(0, colon);
+    return switch (kind) {
+      case "rate" -> fixedRate(inbound::post, rateOf(mode, colon), concurrency, length);
       case "closed" -> closedLoop(inbound::post, concurrency, length);
       case "floor" -> closedLoop(inbound::whoAmI, concurrency, length);
-      default -> throw new IllegalArgumentException("mode: closed, rate:R or floor, not " + mode);
+      case "floor-rate" -> fixedRate(inbound::whoAmI, rateOf(mode, colon), concurrency, length);
+      default -> throw new IllegalArgumentException("mode: closed, rate:R, floor or floor-rate:R, not " + mode);
     };
+  }
+
+  private static double rateOf(String mode, int colon) {
+    return Double.parseDouble(mode.substring(colon + 1));
   }
 
   /** Each worker sends, waits for the answer, sends again, until the time is up. */
@@ -111,14 +120,13 @@ public class LoadGenerator {
         try {
           for (long i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
             long due = started + i * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-              Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            // Thread.sleep(millis, nanos) rounds up to a whole millisecond (JDK 17), and every late
+            // wake-up would count as the server's latency; a park wakes within tens of microseconds.
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+              LockSupport.parkNanos(wait);
             }
             results.record(call.getAsInt(), System.nanoTime() - due);
           }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
         } finally {
           done.countDown();
         }
