@@ -109,6 +109,15 @@ final class Browser implements AutoCloseable {
         .filter(e -> e.isDisplayed() && e.getText().contains(text)).findFirst().orElse(null));
   }
 
+  /**
+   * The whole text of the element {@link #withText} waits for, read while waiting: a live update may
+   * redraw the element right after, and reading it again then fails as stale.
+   */
+  String textWith(By by, String text) {
+    return until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).map(WebElement::getText)
+        .filter(shown -> shown.contains(text)).findFirst().orElse(null));
+  }
+
   void type(By by, String text) {
     WebElement field = find(by);
     field.clear();

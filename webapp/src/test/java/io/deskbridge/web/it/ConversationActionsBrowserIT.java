@@ -91,8 +91,8 @@ class ConversationActionsBrowserIT {
       agent.type(By.cssSelector("#callback-form input[name=phone]"), "+7 999 123-45-67");
       setValue(agent, agent.find(By.cssSelector("#callback-form input[name=preferredAt]")), "2026-12-01T13:30");
       agent.click(By.cssSelector("#callback-form button[type=submit]"));
-      WebElement requested = agent.withText(By.id("callback-requested"), "Call +7 999 123-45-67");
-      assertTrue(requested.getText().contains("2026") && requested.getText().contains("1:30"), requested.getText());
+      String requested = agent.textWith(By.id("callback-requested"), "Call +7 999 123-45-67");
+      assertTrue(requested.contains("2026") && requested.contains("1:30"), requested);
       JsonNode callback = view(t, olga).get("callback");
       assertEquals("+7 999 123-45-67", callback.get("phone").asText());
       assertFalse(callback.get("preferredAt").isNull());

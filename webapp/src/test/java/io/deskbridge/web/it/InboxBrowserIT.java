@@ -12,7 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebElement;
 
 /**
  * The agent inbox in real browsers: a customer's question is taken, answered with a saved reply and
@@ -86,8 +85,8 @@ class InboxBrowserIT {
       assertEquals("Add internal note", ivan.find(By.id("composer-send")).getText());
       ivan.type(By.id("composer-text"), "Second order this week, check the warehouse");
       ivan.find(By.id("composer-text")).sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
-      WebElement note = ivan.withText(By.cssSelector(".entry.internal"), "check the warehouse");
-      assertTrue(note.getText().contains("Internal — not sent to the customer"), note::getText);
+      String note = ivan.textWith(By.cssSelector(".entry.internal"), "check the warehouse");
+      assertTrue(note.contains("Internal — not sent to the customer"), note);
 
       JsonNode messages = api.get(t.path("/conversations/" + id + "/messages"), t.agentToken()).json().get("items");
       assertEquals("INTERNAL", visibilityOf(messages, "check the warehouse"));

@@ -55,8 +55,8 @@ class WidgetBrowserIT {
       assertEquals(201, api.post(messages, t.agentToken(), Map.of("text", note, "visibility", "INTERNAL")).status());
       assertEquals(201, api.post(messages, t.agentToken(), Map.of("text", reply, "visibility", "PUBLIC")).status());
 
-      WebElement answer = browser.withText(By.cssSelector("#deskbridge-panel .dbw-agent"), reply);
-      assertTrue(answer.getText().contains("Ivan Agent"), answer::getText);
+      String answer = browser.textWith(By.cssSelector("#deskbridge-panel .dbw-agent"), reply);
+      assertTrue(answer.contains("Ivan Agent"), answer);
       assertFalse(browser.driver.getPageSource().contains(note), "the internal note reached the customer");
       Dimension panel = browser.find(By.id("deskbridge-panel")).getSize();
       assertEquals(browser.driver.manage().window().getSize().getWidth(), panel.getWidth(),
@@ -130,9 +130,9 @@ class WidgetBrowserIT {
               Map.of("name", "warranty card.txt", "contentType", "text/plain",
                   "data", Base64.getEncoder().encodeToString(WARRANTY))))).status());
 
-      WebElement reply = browser.withText(By.cssSelector("#deskbridge-panel .dbw-agent"), "seal should look");
-      assertTrue(reply.getText().contains("warranty card.txt (" + WARRANTY.length + " B)"), reply::getText);
-      assertTrue(reply.getText().contains("seal.png (" + PHOTO.length + " B)"), reply::getText);
+      String reply = browser.textWith(By.cssSelector("#deskbridge-panel .dbw-agent"), "seal should look");
+      assertTrue(reply.contains("warranty card.txt (" + WARRANTY.length + " B)"), reply);
+      assertTrue(reply.contains("seal.png (" + PHOTO.length + " B)"), reply);
       WebElement preview = browser.until(d -> {
         WebElement img = d.findElement(By.cssSelector("#deskbridge-panel .dbw-agent img.dbw-preview"));
         Object width = js(browser).executeScript("return arguments[0].complete && arguments[0].naturalWidth", img);
