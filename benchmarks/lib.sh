@@ -12,8 +12,10 @@ now_ms() { date +%s%3N; }
 # tells how much of the two cores the work used (other processes on the machine count too).
 busy_jiffies() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8; exit }' /proc/stat; }
 all_jiffies() { awk '/^cpu / { s = 0; for (i = 2; i <= NF; i++) s += $i; print s; exit }' /proc/stat; }
-# The JVM flags of every Deskbridge (and Payara Micro) the benchmarks start.
-bench_java_opts="${BENCH_JAVA_OPTS:--Xmx768m}"
+# The JVM flags of every Deskbridge (and Payara Micro) the benchmarks start: a fixed heap and, as in
+# start.sh, no usage report from Hazelcast (a thread that builds an SSL context and calls out while
+# the server boots).
+bench_java_opts="${BENCH_JAVA_OPTS:--Xmx768m -Dhazelcast.phone.home.enabled=false}"
 
 # Builds the WAR when asked (--build) or when it is missing.
 ensure_war() {

@@ -19,7 +19,7 @@
 #
 # Needs Java 17, psql, curl, nginx (Debian: nginx-light) and a PostgreSQL it may create a database on.
 # Knobs: BENCH_RUNS (5), BENCH_SECONDS (20 per measurement), BENCH_CONCURRENCY (8), BENCH_WARMUP (30 s),
-# BENCH_EXISTING_SHARE (0.7), BENCH_JAVA_OPTS (-Xmx768m), BENCH_KEEP_DB (1: keep the database).
+# BENCH_EXISTING_SHARE (0.7), BENCH_JAVA_OPTS (lib.sh), BENCH_KEEP_DB (1: keep the database).
 # Output: benchmarks/cluster/out/<time>/ (runs.tsv, summary.md, machine.txt, a.log, b.log, deliveries.tsv).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -23,7 +23,7 @@
 # BENCH_KEEP_DB=1.
 #
 # Knobs: BENCH_CONVERSATIONS (1000000), BENCH_CUSTOMERS (250000), BENCH_AGENTS (50), BENCH_RUNS (5),
-# BENCH_REQUESTS (200 per shape and run), BENCH_PORT, BENCH_JAVA_OPTS (-Xmx768m).
+# BENCH_REQUESTS (200 per shape and run), BENCH_PORT, BENCH_JAVA_OPTS (lib.sh).
 # Output: benchmarks/inbox/out/<time>/ (runs.tsv, summary.md, explain.txt, reads.tsv, machine.txt,
 # server.log).
 set -euo pipefail

@@ -27,7 +27,7 @@
 # Each measurement is a new generator JVM that first sends for 5 s without counting (its own warm-up).
 # Knobs: BENCH_RUNS (5), BENCH_SECONDS (20 per measurement), BENCH_CONCURRENCY (8), BENCH_WARMUP (30 s of
 # new customers, the pool), BENCH_WARMUP_MIXED (30 s of the measured mix, uncounted),
-# BENCH_EXISTING_SHARE (0.7), BENCH_PORT, BENCH_JAVA_OPTS (-Xmx768m), BENCH_KEEP_DB (1: keep the database).
+# BENCH_EXISTING_SHARE (0.7), BENCH_PORT, BENCH_JAVA_OPTS (lib.sh), BENCH_KEEP_DB (1: keep the database).
 # Output: benchmarks/ingest/out/<time>/ (runs.tsv, summary.md, machine.txt, server.log).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

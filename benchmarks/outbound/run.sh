@@ -29,7 +29,7 @@
 # create a database on (PGHOST, PGPORT, PGUSER, PGPASSWORD; default 127.0.0.1:5432, postgres/postgres).
 #
 # Knobs: BENCH_VENDORS ("amocrm bitrix24"), BENCH_RUNS (3), BENCH_CONVERSATIONS (500), BENCH_MESSAGES (20),
-# BENCH_CONCURRENCY (8, posting), BENCH_TIMEOUT (3600 s per drain), BENCH_PORT, BENCH_JAVA_OPTS (-Xmx768m),
+# BENCH_CONCURRENCY (8, posting), BENCH_TIMEOUT (3600 s per drain), BENCH_PORT, BENCH_JAVA_OPTS (lib.sh),
 # BENCH_KEEP_DB (1: keep the database).
 # Output: benchmarks/outbound/out/<time>/ (runs.tsv, summary.md, machine.txt, server.log, drain-<run>/server.log).
 set -euo pipefail

@@ -15,7 +15,7 @@
 # metrics until all N are checked. The database is dropped at the end unless BENCH_KEEP_DB=1.
 #
 # Knobs: BENCH_OPEN, BENCH_DUE ("100 1000 10000"), BENCH_RUNS (5), BENCH_WARMUP (2000), BENCH_PORT,
-# BENCH_JAVA_OPTS (-Xmx768m), BENCH_JFR (1: profile the measured runs with Java Flight Recorder),
+# BENCH_JAVA_OPTS (lib.sh), BENCH_JFR (1: profile the measured runs with Java Flight Recorder),
 # DESKBRIDGE_SWEEP_POLL (PT0.2S), DESKBRIDGE_SWEEP_BATCH (500).
 # The ceiling: after the runs the server is stopped and ceiling.sql does the same reads and writes for
 # N due as a few hand-written set-based statements in one transaction (the least the database can do).
